@@ -1,0 +1,100 @@
+"""Ways into a proeftuin: invite links and Telegram group chats linked to it."""
+
+import secrets
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from storage.clock import now_iso
+from storage.errors import InviteInvalid
+from storage.proeftuinen import Proeftuin, get_proeftuin
+
+
+def create_invite(
+    db: Database, proeftuin_id: int, created_by: int | None, now: datetime | None = None
+) -> str:
+    """A token for a t.me/<bot>?start=<token> link.
+
+    token_urlsafe(24) is 32 characters from A-Z a-z 0-9 _ -, which is exactly
+    what Telegram accepts in a deep-link payload (max 64).
+    """
+    get_proeftuin(db, proeftuin_id)
+    token = secrets.token_urlsafe(24)
+    db["invites"].insert(
+        {
+            "token": token,
+            "proeftuin_id": proeftuin_id,
+            "created_by": created_by,
+            "created_at": now_iso(now),
+            "revoked_at": None,
+        }
+    )
+    return token
+
+
+def revoke_invite(db: Database, token: str, now: datetime | None = None) -> None:
+    """Revoking twice is harmless; an unknown token raises InviteInvalid."""
+    _invite_row(db, token)
+    db.execute(
+        "UPDATE invites SET revoked_at = ? WHERE token = ? AND revoked_at IS NULL",
+        [now_iso(now), token],
+    )
+
+
+def invite_proeftuin(db: Database, token: str) -> Proeftuin:
+    """The proeftuin an invite grants access to; InviteInvalid if unknown or revoked."""
+    row = _invite_row(db, token)
+    if row["revoked_at"] is not None:
+        raise InviteInvalid("Deze uitnodiging is ingetrokken. Vraag een nieuwe aan.")
+    return get_proeftuin(db, row["proeftuin_id"])
+
+
+def list_invites(db: Database, proeftuin_id: int) -> list[dict[str, Any]]:
+    """All invites of a proeftuin, newest first, so a coordinator can pick one to revoke."""
+    return list(
+        db.query(
+            "SELECT * FROM invites WHERE proeftuin_id = ? ORDER BY created_at DESC",
+            [proeftuin_id],
+        )
+    )
+
+
+def link_group(
+    db: Database,
+    chat_id: int,
+    proeftuin_id: int,
+    linked_by: int | None,
+    now: datetime | None = None,
+) -> Proeftuin:
+    """Link a group chat to a proeftuin; linking again moves it to the new proeftuin."""
+    proeftuin = get_proeftuin(db, proeftuin_id)
+    db.execute(
+        """
+        INSERT INTO group_links (chat_id, proeftuin_id, linked_by, linked_at)
+        VALUES (?, ?, ?, ?)
+        ON CONFLICT (chat_id) DO UPDATE SET
+            proeftuin_id = excluded.proeftuin_id,
+            linked_by = excluded.linked_by,
+            linked_at = excluded.linked_at
+        """,
+        [chat_id, proeftuin_id, linked_by, now_iso(now)],
+    )
+    return proeftuin
+
+
+def unlink_group(db: Database, chat_id: int) -> bool:
+    """Returns False if the chat was not linked."""
+    return db.execute("DELETE FROM group_links WHERE chat_id = ?", [chat_id]).rowcount > 0
+
+
+def group_proeftuin(db: Database, chat_id: int) -> Proeftuin | None:
+    row = db.execute("SELECT proeftuin_id FROM group_links WHERE chat_id = ?", [chat_id]).fetchone()
+    return get_proeftuin(db, row[0]) if row else None
+
+
+def _invite_row(db: Database, token: str) -> dict[str, Any]:
+    rows = list(db.query("SELECT * FROM invites WHERE token = ?", [token]))
+    if not rows:
+        raise InviteInvalid("Deze uitnodiging is onbekend. Controleer de link.")
+    return rows[0]

@@ -1,0 +1,194 @@
+"""Schema history. Append new numbered functions; never edit one that has shipped.
+
+Each migration runs in its own transaction together with its record in
+`_sqlite_migrations`, so a failed migration leaves the schema untouched.
+"""
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("vonkje")
+
+
+@migrations()
+def m001_people_and_proeftuinen(db: Database) -> None:
+    db["people"].create(
+        {
+            "telegram_id": int,
+            "name": str,
+            "username": str,
+            "language": str,
+            "reminders_on": int,
+            "active": int,
+            "created_at": str,
+        },
+        pk="telegram_id",
+        not_null=["name", "language", "reminders_on", "active", "created_at"],
+        defaults={"language": "nl", "reminders_on": 1, "active": 1},
+    )
+    db["proeftuinen"].create(
+        {
+            "id": int,
+            "name": str,
+            "opdrachtgever": str,
+            "opdrachtnemer": str,
+            "location": str,
+            "jobs_target": int,
+            "created_by": int,
+            "created_at": str,
+        },
+        pk="id",
+        not_null=["name", "jobs_target", "created_at"],
+        defaults={"jobs_target": 0},
+    )
+    # sqlite-utils cannot express a collation in an index, and "Utrecht" and
+    # "utrecht" must be the same proeftuin
+    db.execute(
+        "CREATE UNIQUE INDEX idx_proeftuinen_name_nocase ON proeftuinen (name COLLATE NOCASE)"
+    )
+    db["memberships"].create(
+        {"proeftuin_id": int, "telegram_id": int, "role": str, "joined_at": str},
+        pk=("proeftuin_id", "telegram_id"),
+        foreign_keys=[
+            ("proeftuin_id", "proeftuinen", "id"),
+            ("telegram_id", "people", "telegram_id"),
+        ],
+        not_null=["role", "joined_at"],
+    )
+    db["memberships"].create_index(["telegram_id"])
+    db["invites"].create(
+        {
+            "token": str,
+            "proeftuin_id": int,
+            "created_by": int,
+            "created_at": str,
+            "revoked_at": str,
+        },
+        pk="token",
+        foreign_keys=[("proeftuin_id", "proeftuinen", "id")],
+        not_null=["proeftuin_id", "created_at"],
+    )
+    db["invites"].create_index(["proeftuin_id"])
+    db["group_links"].create(
+        {"chat_id": int, "proeftuin_id": int, "linked_by": int, "linked_at": str},
+        pk="chat_id",
+        foreign_keys=[("proeftuin_id", "proeftuinen", "id")],
+        not_null=["proeftuin_id", "linked_at"],
+    )
+    db["group_links"].create_index(["proeftuin_id"])
+
+
+@migrations()
+def m002_updates(db: Database) -> None:
+    db["updates"].create(
+        {
+            "id": int,
+            "proeftuin_id": int,
+            "author_id": int,
+            "author_name": str,
+            "role": str,
+            "created_at": str,
+            "raw_text": str,
+            "jobs_realised": int,
+            "candidates": int,
+            "internships": int,
+            "step": str,
+            "obstacles": str,
+            "next_step": str,
+            "telegram_update_id": int,
+            "withdrawn_at": str,
+            "corrected_at": str,
+        },
+        pk="id",
+        foreign_keys=[("proeftuin_id", "proeftuinen", "id")],
+        not_null=[
+            "proeftuin_id",
+            "created_at",
+            "raw_text",
+            "jobs_realised",
+            "candidates",
+            "internships",
+        ],
+        defaults={"jobs_realised": 0, "candidates": 0, "internships": 0},
+    )
+    db["updates"].create_index(["proeftuin_id", "created_at"])
+    db["updates"].create_index(["author_id", "created_at"])
+    # Telegram redelivers an update after a crash or timeout; this makes storing it idempotent
+    db.execute(
+        "CREATE UNIQUE INDEX idx_updates_telegram_update_id ON updates (telegram_update_id)"
+        " WHERE telegram_update_id IS NOT NULL"
+    )
+
+
+@migrations()
+def m003_questions(db: Database) -> None:
+    db["questions"].create(
+        {
+            "id": int,
+            "asker_id": int,
+            "proeftuin_id": int,
+            "chat_id": int,
+            "question": str,
+            "answered": int,
+            "answer": str,
+            "sources": str,
+            "created_at": str,
+            "feedback": int,
+            "feedback_at": str,
+            "curated_answer": str,
+            "curated_by": int,
+            "curated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("proeftuin_id", "proeftuinen", "id")],
+        not_null=["question", "answered", "sources", "created_at"],
+        defaults={"answered": 0, "sources": "[]"},
+    )
+    db["questions"].create_index(["asker_id"])
+    db["questions"].create_index(["created_at"])
+
+
+@migrations()
+def m004_meetings_and_reminders(db: Database) -> None:
+    db["meetings"].create(
+        {
+            "id": int,
+            "title": str,
+            "starts_at": str,
+            "place": str,
+            "agenda": str,
+            "proeftuin_ids": str,
+            "created_by": int,
+            "created_at": str,
+            "cancelled_at": str,
+            "moved_at": str,
+            "version": int,
+        },
+        pk="id",
+        not_null=["title", "starts_at", "created_at", "version"],
+        defaults={"version": 1},
+    )
+    db["meetings"].create_index(["starts_at"])
+    db["reminder_log"].create(
+        {
+            "id": int,
+            "meeting_id": int,
+            "telegram_id": int,
+            "kind": str,
+            "meeting_version": int,
+            "status": str,
+            "created_at": str,
+            "sent_at": str,
+        },
+        pk="id",
+        foreign_keys=[
+            ("meeting_id", "meetings", "id"),
+            ("telegram_id", "people", "telegram_id"),
+        ],
+        not_null=["meeting_id", "telegram_id", "kind", "meeting_version", "status", "created_at"],
+    )
+    # The key of "this message, to this person, about this version of the meeting"
+    db["reminder_log"].create_index(
+        ["meeting_id", "telegram_id", "kind", "meeting_version"], unique=True
+    )
+    db["reminder_log"].create_index(["status"])
+    db["reminder_log"].create_index(["telegram_id"])

@@ -1,0 +1,115 @@
+"""The reminder log: at most once, never silently lost.
+
+Before sending, the bot claims (meeting, person, kind, version) by inserting a
+'sending' row; the unique key makes a second claim fail, so a restart never
+sends twice. After sending it marks the row 'sent', 'failed' or 'blocked'. A
+crash between claim and mark leaves a 'sending' row that reminders_in_state()
+reveals, so nobody is silently skipped either.
+"""
+
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from storage.clock import now_iso
+from storage.errors import Invalid, NotFound
+
+REMINDER_STATUSES = ("sending", "sent", "failed", "blocked")
+
+
+def claim_reminder(
+    db: Database,
+    meeting_id: int,
+    telegram_id: int,
+    kind: str,
+    meeting_version: int,
+    now: datetime | None = None,
+) -> bool:
+    """True if this caller may send now; False if it was claimed before (maybe by a crashed run)."""
+    if not kind:
+        raise Invalid("Een herinnering heeft een soort nodig (bijv. 'd1').")
+    cursor = db.execute(
+        """
+        INSERT INTO reminder_log
+            (meeting_id, telegram_id, kind, meeting_version, status, created_at)
+        VALUES (?, ?, ?, ?, 'sending', ?)
+        ON CONFLICT (meeting_id, telegram_id, kind, meeting_version) DO NOTHING
+        """,
+        [meeting_id, telegram_id, kind, meeting_version, now_iso(now)],
+    )
+    return cursor.rowcount == 1
+
+
+def mark_reminder(
+    db: Database,
+    meeting_id: int,
+    telegram_id: int,
+    kind: str,
+    meeting_version: int,
+    status: str,
+    now: datetime | None = None,
+) -> None:
+    if status not in REMINDER_STATUSES:
+        raise Invalid(f"Onbekende status {status!r}; kies uit {', '.join(REMINDER_STATUSES)}.")
+    cursor = db.execute(
+        """
+        UPDATE reminder_log SET status = ?, sent_at = ?
+        WHERE meeting_id = ? AND telegram_id = ? AND kind = ? AND meeting_version = ?
+        """,
+        [
+            status,
+            now_iso(now) if status == "sent" else None,
+            meeting_id,
+            telegram_id,
+            kind,
+            meeting_version,
+        ],
+    )
+    if cursor.rowcount == 0:
+        raise NotFound("Deze herinnering is nooit geclaimd; eerst claim_reminder().")
+
+
+def release_reminder(
+    db: Database, meeting_id: int, telegram_id: int, kind: str, meeting_version: int
+) -> bool:
+    """Drop an unsent claim ('sending' or 'failed') so a deliberate retry can claim it again.
+
+    Sent and blocked rows are kept: retrying those would message someone twice
+    or someone who blocked the bot. Returns whether a row was released.
+    """
+    cursor = db.execute(
+        """
+        DELETE FROM reminder_log
+        WHERE meeting_id = ? AND telegram_id = ? AND kind = ? AND meeting_version = ?
+          AND status IN ('sending', 'failed')
+        """,
+        [meeting_id, telegram_id, kind, meeting_version],
+    )
+    return cursor.rowcount > 0
+
+
+def reminders_in_state(db: Database, status: str) -> list[dict[str, Any]]:
+    """Log rows in one status, oldest first, with the meeting title for a readable report."""
+    if status not in REMINDER_STATUSES:
+        raise Invalid(f"Onbekende status {status!r}; kies uit {', '.join(REMINDER_STATUSES)}.")
+    return list(
+        db.query(
+            """
+            SELECT r.*, m.title AS meeting_title, m.starts_at AS meeting_starts_at
+            FROM reminder_log r JOIN meetings m ON m.id = r.meeting_id
+            WHERE r.status = ? ORDER BY r.created_at, r.id
+            """,
+            [status],
+        )
+    )
+
+
+def sent_reminders(db: Database, meeting_id: int) -> list[dict[str, Any]]:
+    """The whole log for one meeting, every status, oldest first; filter on row['status']."""
+    return list(
+        db.query(
+            "SELECT * FROM reminder_log WHERE meeting_id = ? ORDER BY created_at, id",
+            [meeting_id],
+        )
+    )

@@ -1,0 +1,171 @@
+"""Writing progress updates: save, correct, withdraw.
+
+Reading (progress, overview, export) lives in storage.progress and is
+re-exported here so the bot can import everything about updates from one place.
+"""
+
+import sqlite3
+from datetime import datetime, timedelta
+
+from sqlite_utils import Database
+
+from storage import validation
+from storage.clock import now_iso, to_iso, utc_now
+from storage.errors import Invalid, NotAllowed
+from storage.proeftuinen import get_proeftuin
+from storage.progress import (
+    Progress,
+    ProgressUpdate,
+    Totals,
+    export_rows,
+    get_update,
+    overview,
+    progress,
+    update_from_row,
+)
+
+__all__ = [
+    "CORRECTABLE_FIELDS",
+    "Progress",
+    "ProgressUpdate",
+    "Totals",
+    "correct_update",
+    "export_rows",
+    "get_update",
+    "overview",
+    "progress",
+    "recent_updates_by",
+    "save_update",
+    "withdraw_update",
+]
+
+COUNT_FIELDS = {
+    "jobs_realised": "Het aantal banen",
+    "candidates": "Het aantal kandidaten",
+    "internships": "Het aantal stages",
+}
+CORRECTABLE_FIELDS = ("raw_text", *COUNT_FIELDS, "step", "obstacles", "next_step")
+
+
+def save_update(
+    db: Database,
+    *,
+    proeftuin_id: int,
+    author_id: int | None,
+    author_name: str | None,
+    role: str | None,
+    raw_text: str,
+    jobs_realised: int = 0,
+    candidates: int = 0,
+    internships: int = 0,
+    step: str | None = None,
+    obstacles: str | None = None,
+    next_step: str | None = None,
+    telegram_update_id: int | None = None,
+    now: datetime | None = None,
+) -> tuple[ProgressUpdate, bool]:
+    """Store a progress update. Returns (update, created).
+
+    A telegram_update_id seen before returns the stored update with
+    created=False: Telegram redelivers updates after a timeout or restart,
+    and counting the same jobs twice would inflate the totals.
+    """
+    if role is not None:
+        validation.role(role)
+    numbers = {"jobs_realised": jobs_realised, "candidates": candidates, "internships": internships}
+    for field, value in numbers.items():
+        validation.count(value, COUNT_FIELDS[field])
+    if telegram_update_id is not None and (seen := _by_telegram_id(db, telegram_update_id)):
+        return seen, False
+    get_proeftuin(db, proeftuin_id)
+    row = {
+        "proeftuin_id": proeftuin_id,
+        "author_id": author_id,
+        "author_name": validation.clean_text(author_name),
+        "role": role,
+        "created_at": now_iso(now),
+        "raw_text": validation.required_text(raw_text, "De tekst van de update"),
+        **numbers,
+        "step": validation.clean_text(step),
+        "obstacles": validation.clean_text(obstacles),
+        "next_step": validation.clean_text(next_step),
+        "telegram_update_id": telegram_update_id,
+    }
+    try:
+        new_id = db["updates"].insert(row).last_pk
+    except sqlite3.IntegrityError:
+        # Two deliveries of one Telegram update raced past the check above
+        if telegram_update_id is not None and (seen := _by_telegram_id(db, telegram_update_id)):
+            return seen, False
+        raise
+    return get_update(db, new_id), True
+
+
+def recent_updates_by(
+    db: Database,
+    author_id: int,
+    *,
+    within: timedelta = timedelta(days=7),
+    now: datetime | None = None,
+) -> list[ProgressUpdate]:
+    """The author's own non-withdrawn updates in the window, newest first (for 'fix my last')."""
+    cutoff = to_iso(utc_now(now) - within)
+    rows = db.query(
+        """
+        SELECT * FROM updates
+        WHERE author_id = ? AND withdrawn_at IS NULL AND created_at >= ?
+        ORDER BY created_at DESC, id DESC
+        """,
+        [author_id, cutoff],
+    )
+    return [update_from_row(row) for row in rows]
+
+
+def correct_update(
+    db: Database, update_id: int, author_id: int, now: datetime | None = None, **fields: object
+) -> ProgressUpdate:
+    """Change fields of one's own update; only CORRECTABLE_FIELDS may be given."""
+    unknown = set(fields) - set(CORRECTABLE_FIELDS)
+    if unknown:
+        raise Invalid(f"Deze velden kun je niet corrigeren: {', '.join(sorted(unknown))}.")
+    if not fields:
+        raise Invalid("Geef minstens één veld om te corrigeren.")
+    update = get_update(db, update_id)
+    if update.author_id != author_id:
+        raise NotAllowed("Alleen de auteur kan deze update corrigeren.")
+    if update.withdrawn:
+        raise NotAllowed("Deze update is ingetrokken en kan niet meer worden gecorrigeerd.")
+    changes: dict[str, object] = {}
+    for field, value in fields.items():
+        if field in COUNT_FIELDS:
+            changes[field] = validation.count(value, COUNT_FIELDS[field])
+        elif field == "raw_text":
+            changes[field] = validation.required_text(value, "De tekst van de update")
+        else:
+            changes[field] = validation.clean_text(value)
+    changes["corrected_at"] = now_iso(now)
+    db["updates"].update(update_id, changes)
+    return get_update(db, update_id)
+
+
+def withdraw_update(
+    db: Database, update_id: int, author_id: int, now: datetime | None = None
+) -> ProgressUpdate:
+    """Take back one's own update; its numbers drop out of the totals.
+
+    Withdrawing twice is harmless (a double-tapped button), so it returns the update.
+    """
+    update = get_update(db, update_id)
+    if update.author_id != author_id:
+        raise NotAllowed("Alleen de auteur kan deze update intrekken.")
+    if update.withdrawn:
+        return update
+    db["updates"].update(update_id, {"withdrawn_at": now_iso(now)})
+    return get_update(db, update_id)
+
+
+def _by_telegram_id(db: Database, telegram_update_id: int) -> ProgressUpdate | None:
+    rows = list(
+        db.query("SELECT * FROM updates WHERE telegram_update_id = ?", [telegram_update_id])
+    )
+    return update_from_row(rows[0]) if rows else None
