@@ -1,0 +1,28 @@
+"""The pure modules must stay importable without the heavy or I/O-bound dependencies."""
+
+import subprocess
+import sys
+
+import pytest
+
+PURE = ["bot.progress_parser", "bot.meeting_dates", "bot.reminder_plan", "bot.ics"]
+FORBIDDEN = ["telegram", "chromadb", "sqlite_utils", "langchain"]
+
+CHECK = """
+import importlib, sys
+importlib.import_module({module!r})
+bad = sorted(
+    m for m in sys.modules
+    if any(m == f or m.startswith(f + ".") or m.startswith(f + "_") for f in {forbidden!r})
+)
+print(",".join(bad))
+"""
+
+
+@pytest.mark.parametrize("module", PURE)
+def test_pure_module_imports_nothing_heavy(module):
+    code = CHECK.format(module=module, forbidden=FORBIDDEN)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == ""

@@ -1,0 +1,174 @@
+import pytest
+
+from bot.progress_parser import STEPS, classify_message, parse_progress
+
+# (text, jobs_realised, candidates, internships, step, problems)
+COUNTS = [
+    # --- realistic messages from participants -------------------------------------------
+    ("twee nieuwe collega's bij de schoonmaak", 2, 0, 0, None, ()),
+    ("3 stageplaatsen", 0, 0, 3, None, ()),
+    ("we hebben 4 kandidaten in beeld en 1 is aangenomen", 1, 4, 0, None, ()),
+    ("vijf mensen geplaatst in de catering", 5, 0, 0, None, ()),
+    ("Aangenomen: 2, geplaatst: 3", 5, 0, 0, None, ()),
+    ("Sollicitanten: 6", 0, 6, 0, None, ()),
+    (
+        "Sinds 15-3 zijn er 2 mensen met een arbeidsbeperking aan de slag in de kantine.",
+        2,
+        0,
+        0,
+        None,
+        (),
+    ),
+    (
+        "Update schoonmaak: 3 kandidaten voorgedragen via het werkbedrijf, 1 proefplaatsing "
+        "gestart.",
+        0,
+        3,
+        1,
+        "proefplaatsing",
+        (),
+    ),
+    (
+        "Er zijn 2 BBL-plekken en 3 werkervaringsplekken gerealiseerd bij de beveiliging.",
+        0,
+        0,
+        5,
+        None,
+        (),
+    ),
+    ("Bij de catering zijn eenentwintig mensen geplaatst sinds januari", 21, 0, 0, None, ()),
+    ("3 van de 5 kandidaten zijn aangenomen", 3, 5, 0, None, ()),
+    ("twee kandidaten zijn aangenomen bij de receptie", 2, 0, 0, None, ()),
+    (
+        "Goed nieuws: de intentieverklaring is getekend en we hebben de locatie in kaart gebracht.",
+        0,
+        0,
+        0,
+        "locatie in kaart",
+        (),
+    ),
+    (
+        "Intentieverklaring getekend! Volgende stap: werkprocessen kiezen.",
+        0,
+        0,
+        0,
+        "intentieverklaring",
+        (),
+    ),
+    ("We zitten in de proefplaatsing met twee kandidaten.", 0, 2, 0, "proefplaatsing", ()),
+    ("Na 6 maanden heeft Ahmed een vast contract gekregen!", 0, 0, 0, "duurzame plaatsing", ()),
+    (
+        "We hebben het social return deel in de aanbesteding geborgd.",
+        0,
+        0,
+        0,
+        "borging in aanbesteding",
+        (),
+    ),
+    ("Een nieuwe collega bij de beveiliging, via het leerwerkbedrijf.", 1, 0, 0, None, ()),
+    ("een stageplek bij de receptie en twee leerwerkplekken in de spoelkeuken", 0, 0, 3, None, ()),
+    ("Er is één kandidaat voorgedragen door het UWV", 0, 1, 0, None, ()),
+    ("2 weken geleden is er iemand geplaatst", 0, 0, 0, None, ()),
+    ("Twee medewerkers van de gemeente kwamen kijken bij de schoonmaak", 0, 0, 0, None, ()),
+    ("Helaas zijn 2 medewerkers uitgevallen", 0, 0, 0, None, ()),
+    ("Ons doel is 10 banen dit jaar", 0, 0, 0, None, ()),
+    ("Komende week gaan we 3 kandidaten voordragen bij de catering.", 0, 0, 0, None, ()),
+    ("De intentieverklaring is nog niet getekend.", 0, 0, 0, None, ()),
+    ("We hadden een gesprek met de inkoper van de gemeente.", 0, 0, 0, None, ()),
+    (
+        "Eerste plaatsing is een feit: 1 nieuwe collega in de bediening!",
+        1,
+        0,
+        0,
+        "eerste plaatsing",
+        (),
+    ),
+    # --- English and number words ---------------------------------------------------------
+    ("We hired 3 people and have 5 candidates", 3, 5, 0, None, ()),
+    ("twelve internships at the front desk", 0, 0, 12, None, ()),
+    ("tweeëntwintig stageplekken", 0, 0, 22, None, ()),
+    ("vijfentwintig sollicitanten", 0, 25, 0, None, ()),
+    ("2 sollicitatiegesprekken en 1 vaste baan", 1, 2, 0, "duurzame plaatsing", ()),
+    # --- invalid numbers are reported, not counted ----------------------------------------
+    ("-2 banen", 0, 0, 0, None, ("negative",)),
+    ("20000 banen", 0, 0, 0, None, ("too_large",)),
+    ("20.000 banen en 3 stages", 0, 0, 3, None, ("too_large",)),
+]
+
+
+@pytest.mark.parametrize(("text", "jobs", "candidates", "internships", "step", "problems"), COUNTS)
+def test_counts_and_step(text, jobs, candidates, internships, step, problems):
+    got = parse_progress(text)
+    assert (got.jobs_realised, got.candidates, got.internships) == (jobs, candidates, internships)
+    assert (got.step, got.problems) == (step, problems)
+    assert step is None or step in STEPS
+
+
+# (text, obstacles, next_step)
+CLAUSES = [
+    ("Knelpunt: vervoer naar de locatie. Verder gaat het goed.", "vervoer naar de locatie", None),
+    (
+        "Het probleem is dat de kandidaat geen rijbewijs heeft.",
+        "de kandidaat geen rijbewijs heeft",
+        None,
+    ),
+    (
+        "De werving loopt stroef bij de beveiliging.",
+        "De werving loopt stroef bij de beveiliging",
+        None,
+    ),
+    (
+        "2 geplaatst, maar de inwerkbegeleiding kost veel tijd.",
+        "de inwerkbegeleiding kost veel tijd",
+        None,
+    ),
+    ("Niet alleen schoonmaak maar ook catering doet mee.", None, None),
+    ("Knelpunt is de planning, volgende stap is overleg met HR.", "de planning", "overleg met HR"),
+    (
+        "Komende week gaan we kennismaken met de kandidaten.",
+        None,
+        "Komende week gaan we kennismaken met de kandidaten",
+    ),
+    ("The next step is to sign the letter of intent.", None, "to sign the letter of intent"),
+    ("Helaas " + "lange uitleg " * 40 + ".", ("lange uitleg " * 40)[:299].rstrip() + "…", None),
+]
+
+
+@pytest.mark.parametrize(("text", "obstacles", "next_step"), CLAUSES)
+def test_obstacles_and_next_step(text, obstacles, next_step):
+    got = parse_progress(text)
+    assert (got.obstacles, got.next_step) == (obstacles, next_step)
+    assert got.recognised == bool(obstacles or next_step)
+    assert got.obstacles is None or len(got.obstacles) <= 300
+
+
+@pytest.mark.parametrize(
+    ("text", "recognised"),
+    [("Goedemorgen allemaal!", False), ("Hoe werkt de no-riskpolis?", False), ("3 banen", True)],
+)
+def test_recognised(text, recognised):
+    assert parse_progress(text).recognised is recognised
+
+
+CLASSIFY = [
+    ("Hoe werkt de no-riskpolis?", "question"),
+    ("twee nieuwe collega's bij de schoonmaak", "update"),
+    ("intentieverklaring", "unsure"),
+    ("We hebben 2 mensen geplaatst, hoe vraag ik LKV aan?", "unsure"),
+    ("Is er een stageplek vrij?", "question"),
+    ("Mag een stagiair ook via de no-riskpolis?", "question"),
+    ("Wanneer is de volgende bijeenkomst", "question"),
+    ("Wat fijn, we hebben 2 mensen geplaatst!", "update"),
+    ("Een nieuwe collega bij de beveiliging!", "update"),
+    ("Intentieverklaring getekend met de gemeente", "update"),
+    ("Ons doel is 10 banen dit jaar", "unsure"),
+    ("Zijn de 3 kandidaten al aangenomen?", "unsure"),
+    ("How do I apply for the wage cost benefit?", "question"),
+    ("We placed 2 people in cleaning", "update"),
+    ("Ik heb een vraag over de LKV", "unsure"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), CLASSIFY)
+def test_classify_message(text, kind):
+    assert classify_message(text) == kind
