@@ -1,0 +1,194 @@
+"""The `vonkje` command: each subcommand opens a service and calls one library function."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from .settings import Settings, SettingsError
+
+
+def _settings(ctx: click.Context) -> Settings:
+    return ctx.obj["settings"]
+
+
+def _knowledge(ctx: click.Context):
+    from .services import open_knowledge
+
+    if "kb" not in ctx.obj:
+        ctx.obj["kb"] = open_knowledge(_settings(ctx))
+    return ctx.obj["kb"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the SQLite file and the Chroma index (VONKJE_DATA_DIR).",
+)
+@click.version_option(package_name="vonkje")
+@click.pass_context
+def cli(ctx: click.Context, data_dir: Path | None) -> None:
+    """Vonkje: de assistent van de proeftuinen 'Partnerships voor meer banen'."""
+    try:
+        settings = Settings.from_env().with_data_dir(data_dir)
+    except SettingsError as error:
+        raise click.UsageError(str(error)) from error
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    for noisy in ("chromadb", "httpx", "apscheduler", "bm25s"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    ctx.obj = {"settings": settings}
+
+
+def answer_json(answer) -> dict:
+    return {
+        "question": answer.question,
+        "answered": answer.answered,
+        "answer": answer.text,
+        "sources": [
+            {
+                "title": c.title,
+                "source": c.url.split("\n")[0] if c.url else c.source,
+                "section": c.section,
+                "text": c.text,
+                "score": c.score,
+            }
+            for c in answer.citations
+        ],
+        "ms": round(answer.ms, 1),
+    }
+
+
+@cli.command()
+@click.argument("question", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per question.")
+@click.option(
+    "--mode",
+    type=click.Choice(["hybrid", "dense", "bm25"]),
+    default="hybrid",
+    show_default=True,
+    help="Retrieval mode.",
+)
+@click.pass_context
+def ask(ctx: click.Context, question: str | None, as_json: bool, mode: str) -> None:
+    """Answer QUESTION from the knowledge base; without QUESTION, one question per stdin line."""
+    from knowledge.answering import format_sources
+
+    if question is not None and not question.strip():
+        raise click.UsageError("De vraag is leeg.")
+    questions = [question] if question else (line.strip() for line in sys.stdin)
+    kb = _knowledge(ctx)
+    for text in questions:
+        if not text:
+            continue
+        answer = kb.ask(text, mode=mode)
+        if as_json:
+            click.echo(json.dumps(answer_json(answer), ensure_ascii=False))
+            sys.stdout.flush()
+            continue
+        click.echo(answer.text)
+        if answer.citations:
+            click.echo("\n" + format_sources(answer.citations, answer.language))
+        if not question:
+            click.echo()
+
+
+@cli.command(name="eval")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--mode", type=click.Choice(["hybrid", "dense", "bm25"]), default="hybrid", show_default=True
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--sweep", is_flag=True, help="Also try a grid of refusal thresholds.")
+@click.pass_context
+def eval_command(ctx: click.Context, file: Path, mode: str, as_json: bool, sweep: bool) -> None:
+    """Score a question set (JSONL: {"q": ..., "expect": [...]}; no expect = out of scope)."""
+    from knowledge.evaluation import evaluate, read_cases, sweep_thresholds
+
+    try:
+        cases = read_cases(file)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from error
+    kb = _knowledge(ctx)
+    report = evaluate(kb, cases, mode=mode)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        click.echo(
+            f"{report.questions} vragen ({report.in_scope} binnen, {report.out_of_scope} buiten "
+            f"de kennisbank), modus {mode}\n"
+            f"hit@1 {report.hit_at_1:.3f}  hit@3 {report.hit_at_3:.3f}  "
+            f"antwoord {report.answer_accuracy:.3f}  weigering {report.refusal_accuracy:.3f}  "
+            f"onterecht geweigerd {report.false_refusals}\n"
+            f"latentie p50 {report.p50_ms:.1f} ms  p95 {report.p95_ms:.1f} ms"
+        )
+        for miss in report.misses:
+            click.echo(f"  - {miss}")
+    if sweep:
+        for thresholds, refusal, answered in sweep_thresholds(kb, cases)[:10]:
+            click.echo(f"{thresholds}  weigering {refusal:.3f}  beantwoord {answered:.3f}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar (default: when the terminal is interactive).",
+)
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None) -> None:
+    """Add files and folders (Markdown, text, HTML, PDF, DOCX) to the knowledge base."""
+    report = _knowledge(ctx).ingest(
+        paths, progress=sys.stderr.isatty() if progress is None else progress
+    )
+    for path, reason in report.skipped:
+        click.echo(f"overgeslagen: {path}: {reason}", err=True)
+    click.echo(report.summary())
+
+
+@cli.command()
+@click.argument("source")
+@click.pass_context
+def forget(ctx: click.Context, source: str) -> None:
+    """Remove a document (its path or source name as `vonkje sources` shows it)."""
+    if not _knowledge(ctx).forget(source):
+        click.echo(f"Niet gevonden in de kennisbank: {source}", err=True)
+        ctx.exit(1)
+    click.echo(f"Verwijderd: {source}")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def sources(ctx: click.Context, as_json: bool) -> None:
+    """List the indexed documents: title, source, passages and when they were indexed."""
+    records = _knowledge(ctx).sources()
+    if as_json:
+        for r in records:
+            click.echo(
+                json.dumps(
+                    {
+                        "title": r.title,
+                        "source": r.source,
+                        "chunks": r.chunks,
+                        "indexed_at": r.indexed_at,
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        return
+    for r in records:
+        click.echo(f"{r.title}\n  {r.source}\n  {r.chunks} passages, ingelezen {r.indexed_at}")
+
+
+def main() -> None:
+    cli(prog_name="vonkje")

@@ -1,0 +1,70 @@
+"""Turning retrieved passages into an answer: extractive by default, texts in Dutch or English."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .ranking import pick_sentences
+from .types import Citation, ScoredChunk
+
+MAX_PASSAGES = 3
+
+TEXTS = {
+    "nl": {
+        "refusal": (
+            "Dat kan ik niet vinden in de kennisbank. Stel je vraag gerust aan de "
+            "coördinator van je proeftuin, of probeer het met andere woorden."
+        ),
+        "intro": "",
+        "sources": "Bronnen",
+        "stand_per": "stand per",
+    },
+    "en": {
+        "refusal": (
+            "I can't find that in the knowledge base. Please ask the coordinator of your "
+            "proeftuin, or try other words."
+        ),
+        "intro": "From the (Dutch) sources in the knowledge base:\n",
+        "sources": "Sources",
+        "stand_per": "as of",
+    },
+}
+
+
+def texts(language: str) -> dict[str, str]:
+    return TEXTS.get(language, TEXTS["nl"])
+
+
+def citations_for(passages: Sequence[ScoredChunk]) -> list[Citation]:
+    return [
+        Citation(
+            number=i + 1,
+            title=p.chunk.title,
+            section=p.chunk.section,
+            source=p.chunk.source,
+            url=p.chunk.url,
+            stand_per=p.chunk.stand_per,
+            text=p.chunk.text,
+            score=round(p.score, 4),
+        )
+        for i, p in enumerate(passages[:MAX_PASSAGES])
+    ]
+
+
+def extractive_answer(question: str, citations: Sequence[Citation], language: str) -> str:
+    """The most relevant sentences of the best passages, each followed by its citation."""
+    picked = pick_sentences(question, [c.text for c in citations])
+    lines = [f"{s.text} [{citations[s.passage_index].number}]" for s in picked]
+    return texts(language)["intro"] + " ".join(lines)
+
+
+def format_sources(citations: Sequence[Citation], language: str) -> str:
+    """A plain-text source list: number, title › section, stand per, and the source links."""
+    words = texts(language)
+    lines = [f"{words['sources']}:"]
+    for c in citations:
+        heading = f"{c.title} › {c.section}" if c.section else c.title
+        when = f" ({words['stand_per']} {c.stand_per})" if c.stand_per else ""
+        links = "; ".join(c.url.split("\n")) if c.url else c.source
+        lines.append(f"[{c.number}] {heading}{when} — {links}")
+    return "\n".join(lines)

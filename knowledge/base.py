@@ -1,0 +1,195 @@
+"""The knowledge base: one object to ingest, search and answer, used by every front end."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+
+from langchain_core.embeddings import Embeddings
+from langchain_core.language_models import BaseChatModel
+
+from .answering import citations_for, extractive_answer, texts
+from .chunking import split_document
+from .embeddings import load_embeddings
+from .index import DocumentRecord, Index, connect, now_iso
+from .ingest import FileToIngest, IngestReport, ingest_files, ingest_paths
+from .llm import llm_answer
+from .loaders import LoadedDocument, file_hash
+from .ranking import RelevanceThresholds, is_relevant, lexical_coverage, reciprocal_rank_fusion
+from .text import contextualize, detect_language, tokenize
+from .types import Answer, ScoredChunk
+
+BUILTIN_PREFIX = "vonkje:kennisbank/"
+CURATED_PREFIX = "vonkje:antwoord/"
+MODES = ("hybrid", "dense", "bm25")
+
+
+@dataclass(frozen=True)
+class Finding:
+    question: str
+    query: str
+    language: str
+    passages: tuple[ScoredChunk, ...]
+    relevant: bool
+    best_dense: float | None = None
+    best_lexical: float = 0.0
+
+
+class KnowledgeBase:
+    def __init__(
+        self,
+        index: Index,
+        *,
+        chat_model: BaseChatModel | None = None,
+        llm_timeout: float = 20.0,
+        thresholds: RelevanceThresholds | None = None,
+        candidates: int = 20,
+    ) -> None:
+        self.index = index
+        self.chat_model = chat_model
+        self.llm_timeout = llm_timeout
+        self.thresholds = thresholds or RelevanceThresholds()
+        self.candidates = candidates
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path | None,
+        *,
+        chroma_url: str | None = None,
+        embeddings: Embeddings | None = None,
+        chat_model: BaseChatModel | None = None,
+        sync_builtin: bool = True,
+        **options,
+    ) -> KnowledgeBase:
+        client = connect(data_dir, chroma_url)
+        kb = cls(Index(client, embeddings or load_embeddings()), chat_model=chat_model, **options)
+        if sync_builtin:
+            kb.sync_builtin()
+        return kb
+
+    # -- writing --------------------------------------------------------------------------
+
+    def ingest(self, paths, *, progress: bool = False) -> IngestReport:
+        return ingest_paths(self.index, [Path(p) for p in paths], progress=progress)
+
+    def sync_builtin(self) -> IngestReport:
+        """Index the shipped documents on first use and whenever they changed."""
+        folder = resources.files("knowledge").joinpath("docs")
+        files = [
+            FileToIngest(Path(str(entry)), BUILTIN_PREFIX + entry.name, origin=BUILTIN_PREFIX)
+            for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+            if entry.name.endswith(".md")
+        ]
+        return ingest_files(self.index, files, {BUILTIN_PREFIX})
+
+    def forget(self, source: str) -> bool:
+        return self.index.forget(self._resolve_source(source))
+
+    def sources(self) -> list[DocumentRecord]:
+        return sorted(self.index.documents().values(), key=lambda r: r.source)
+
+    def add_curated(self, question_id: int, question: str, answer: str, stand_per: str) -> str:
+        """A coordinator's answer becomes a passage that later questions find."""
+        source = f"{CURATED_PREFIX}{question_id}"
+        text = f"# Antwoord van de coördinator\n\n## {question.strip()}\n\n{answer.strip()}\n"
+        document = LoadedDocument(
+            source=source,
+            title="Antwoord van de coördinator",
+            text=text,
+            content_hash=file_hash(text.encode()),
+            stand_per=stand_per,
+        )
+        chunks = split_document(document)
+        previous = self.index.documents().get(source)
+        record = DocumentRecord(
+            source=source,
+            title=document.title,
+            doc_hash=document.content_hash,
+            chunks=len(chunks),
+            indexed_at=now_iso(),
+        )
+        self.index.write_document(record, chunks, previous=previous)
+        return source
+
+    def _resolve_source(self, source: str) -> str:
+        known = self.index.documents()
+        if source in known:
+            return source
+        path = str(Path(source).resolve())
+        return path if path in known else source
+
+    # -- reading --------------------------------------------------------------------------
+
+    def find(self, question: str, *, previous: str | None = None, mode: str = "hybrid") -> Finding:
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}")
+        language = detect_language(question)
+        query = contextualize(question, previous)
+        query_tokens = tokenize(query)
+        dense_hits = []
+        if mode != "bm25":
+            vector = self.index.embeddings.embed_query(query)
+            dense_hits = self.index.dense_search(vector, self.candidates)
+        lexical_hits = []
+        if mode != "dense":
+            lexical_hits = self.index.lexical_search(query_tokens, self.candidates)
+        by_id = {c.id: c for c, _ in dense_hits + lexical_hits}
+        dense_score = {c.id: s for c, s in dense_hits}
+        fused = reciprocal_rank_fusion(
+            [[c.id for c, _ in dense_hits], [c.id for c, _ in lexical_hits]]
+        )
+        passages = tuple(
+            ScoredChunk(
+                chunk=by_id[chunk_id],
+                score=score,
+                dense=dense_score.get(chunk_id, 0.0),
+                lexical=lexical_coverage(query_tokens, tokenize(by_id[chunk_id].indexed_text)),
+            )
+            for chunk_id, score in fused[: self.candidates]
+        )
+        best_dense = max(dense_score.values(), default=0.0) if mode != "bm25" else None
+        best_lexical = max((p.lexical for p in passages[:3]), default=0.0)
+        relevant = bool(passages) and is_relevant(best_dense, best_lexical, self.thresholds)
+        return Finding(question, query, language, passages, relevant, best_dense, best_lexical)
+
+    def compose(self, finding: Finding) -> Answer:
+        if not finding.relevant:
+            return Answer(
+                finding.question, False, texts(finding.language)["refusal"], finding.language
+            )
+        citations = tuple(citations_for(finding.passages))
+        text = extractive_answer(finding.question, citations, finding.language)
+        via = "curated" if citations[0].source.startswith(CURATED_PREFIX) else "extractive"
+        return Answer(finding.question, True, text, finding.language, citations, via=via)
+
+    async def aask(
+        self, question: str, *, previous: str | None = None, mode: str = "hybrid"
+    ) -> Answer:
+        """For the bot: retrieval runs in a worker thread so other chats are not held up."""
+        started = time.perf_counter()
+        finding = await asyncio.to_thread(self.find, question, previous=previous, mode=mode)
+        answer = await self._with_llm(self.compose(finding))
+        return replace(answer, ms=(time.perf_counter() - started) * 1000)
+
+    def ask(self, question: str, *, previous: str | None = None, mode: str = "hybrid") -> Answer:
+        started = time.perf_counter()
+        answer = self.compose(self.find(question, previous=previous, mode=mode))
+        if self.chat_model is not None and answer.answered:
+            answer = asyncio.run(self._with_llm(answer))
+        return replace(answer, ms=(time.perf_counter() - started) * 1000)
+
+    async def _with_llm(self, answer: Answer) -> Answer:
+        if self.chat_model is None or not answer.answered:
+            return answer
+        reply = await llm_answer(
+            self.chat_model,
+            answer.question,
+            answer.citations,
+            answer.language,
+            timeout=self.llm_timeout,
+        )
+        return replace(answer, text=reply, via="llm") if reply else answer

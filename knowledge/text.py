@@ -1,0 +1,94 @@
+"""Pure text helpers: Dutch-stemmed tokens, sentences, language and follow-up questions.
+
+No I/O here; the retriever, the extractive answerer and the bot all share these rules.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+
+# Numbers keep their decimal comma and percent sign ("25,5", "1,93%") because participants
+# search for exactly those figures; "€" is dropped, the amount stays.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+", re.UNICODE)
+
+DUTCH_STOPWORDS = frozenset(
+    """aan al als alle alles ben bij daar dan dat de der deze die dit doe doen door dus een en er
+    ge geen had heb hebben heeft het hier hij hoe hun ik in is je jij kan kun kunnen maar me meer
+    men met mij mijn moet na naar niet niets nog nu of om omdat ons onze ook op over te tegen toch
+    tot u uit uw van veel voor waar wat we wel werd wie wij wil worden wordt zal ze zelf zich zij
+    zijn zo zonder zou welke welk wanneer waarom hoeveel hoe mag mogen iets iemand er ervan
+    erbij""".split()
+)
+ENGLISH_STOPWORDS = frozenset(
+    """a an and are as at be been but by can could do does did for from had has have how i if in
+    into is it its me my no not of on or our should so than that the their them then there these
+    they this to too us was we were what when where which who whom why will with would you your
+    about any many much""".split()
+)
+STOPWORDS = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
+
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])\s+(?=[A-Z0-9À-Ý€\"'(])|\n{2,}|\n(?=\s*[-*•]\s)|\n(?=\s*\d+\.\s)"
+)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("dutch")
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, so "één" and "een", "Maatwerk" and "maatwerk" match."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def raw_tokens(text: str) -> list[str]:
+    return _TOKEN.findall(fold(text))
+
+
+def tokenize(text: str) -> list[str]:
+    """Stemmed content tokens: what BM25 indexes and what sentence scoring compares."""
+    words = [w for w in raw_tokens(text) if w not in STOPWORDS]
+    return _stemmer().stemWords(words)
+
+
+def split_sentences(text: str) -> list[str]:
+    parts = (p.strip(" \n-*•") for p in _SENTENCE_END.split(text))
+    return [p for p in parts if len(p) > 1]
+
+
+def detect_language(text: str) -> str:
+    """'en' when the text has clearly more English than Dutch function words, else 'nl'."""
+    words = raw_tokens(text)
+    english = sum(w in ENGLISH_STOPWORDS and w not in DUTCH_STOPWORDS for w in words)
+    dutch = sum(w in DUTCH_STOPWORDS and w not in ENGLISH_STOPWORDS for w in words)
+    return "en" if english > dutch else "nl"
+
+
+_FOLLOW_UP_OPENERS = ("en ", "and ", "ook ", "wat als", "what about", "maar ", "but ", "en wat")
+_QUESTION_WORDS = frozenset(
+    "wat wie hoe waar wanneer waarom welke welk hoeveel kan mag moet is zijn "
+    "what who how where when why which can does do is are".split()
+)
+
+
+def is_follow_up(question: str) -> bool:
+    """A question that leans on the previous one: "en bij het Rijk?", "bij de gemeente?"."""
+    folded = fold(question).strip()
+    if folded.startswith(_FOLLOW_UP_OPENERS):
+        return True
+    words = raw_tokens(question)
+    content = tokenize(question)
+    return not content or (len(content) <= 2 and bool(words) and words[0] not in _QUESTION_WORDS)
+
+
+def contextualize(question: str, previous: str | None) -> str:
+    """The text to search with: the question, joined to the previous one when it is a follow-up."""
+    if previous and is_follow_up(question):
+        return f"{previous} {question}"
+    return question

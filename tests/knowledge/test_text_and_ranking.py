@@ -1,0 +1,93 @@
+import pytest
+
+from knowledge.ranking import (
+    RelevanceThresholds,
+    is_relevant,
+    lexical_coverage,
+    pick_sentences,
+    reciprocal_rank_fusion,
+)
+from knowledge.text import contextualize, detect_language, split_sentences, tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eén baan is 25,5 verloonde uren", ["baan", "25,5", "verloond", "uur"]),
+        ("Het quotum is 1,93%", ["quotum", "1,93%"]),
+        ("PSO en WSP", ["pso", "wsp"]),
+        ("LKV: € 1,01 per uur", ["lkv", "1,01", "per", "uur"]),
+        ("de het een", []),
+    ],
+)
+def test_tokenize_keeps_figures_and_abbreviations(text, expected):
+    assert tokenize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Hoeveel uur telt een baan?", "nl"),
+        ("How many hours count as one job?", "en"),
+        ("What is the PSO?", "en"),
+        ("Wat is de PSO?", "nl"),
+        ("PSO", "nl"),
+    ],
+)
+def test_detect_language(text, language):
+    assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("question", "previous", "query"),
+    [
+        (
+            "en bij het Rijk?",
+            "Hoeveel procent social return?",
+            "Hoeveel procent social return? en bij het Rijk?",
+        ),
+        ("Wat is de PSO?", "Hoeveel procent social return?", "Wat is de PSO?"),
+        ("en bij het Rijk?", None, "en bij het Rijk?"),
+        ("And for the Rijk?", "What percentage?", "What percentage? And for the Rijk?"),
+    ],
+)
+def test_contextualize_follow_up(question, previous, query):
+    assert contextualize(question, previous) == query
+
+
+def test_split_sentences_keeps_decimal_commas_and_lists():
+    text = "Een baan is 25,5 uur. Het quotum is 1,93%.\n- eerste punt\n- tweede punt"
+    assert split_sentences(text) == [
+        "Een baan is 25,5 uur.",
+        "Het quotum is 1,93%.",
+        "eerste punt",
+        "tweede punt",
+    ]
+
+
+def test_rrf_rewards_agreement():
+    fused = reciprocal_rank_fusion([["a", "b", "c"], ["b", "d"]])
+    assert [item for item, _ in fused] == ["b", "a", "d", "c"]
+
+
+@pytest.mark.parametrize(
+    ("query", "passage", "coverage"),
+    [(["a", "b"], ["a", "c"], 0.5), ([], ["a"], 0.0), (["a"], ["a"], 1.0)],
+)
+def test_lexical_coverage(query, passage, coverage):
+    assert lexical_coverage(query, passage) == coverage
+
+
+@pytest.mark.parametrize(
+    ("dense", "lexical", "relevant"),
+    [(0.95, 0.0, True), (0.70, 1.0, False), (None, 0.9, True), (None, 0.1, False)],
+)
+def test_is_relevant(dense, lexical, relevant):
+    assert is_relevant(dense, lexical, RelevanceThresholds()) is relevant
+
+
+def test_pick_sentences_prefers_overlap_and_keeps_order():
+    passages = ["Intro zin. Een baan telt 25,5 verloonde uren.", "Iets anders over PSO."]
+    picked = pick_sentences("Hoeveel verloonde uren telt een baan?", passages)
+    assert picked[0].text == "Een baan telt 25,5 verloonde uren."
+    assert all(p.passage_index == 0 for p in picked[:1])
