@@ -137,6 +137,7 @@ class KnowledgeBase:
         lexical_hits = []
         if mode != "dense":
             lexical_hits = self.index.lexical_search(query_tokens, self.candidates)
+        view = self.index.lexical_view()
         by_id = {c.id: c for c, _ in dense_hits + lexical_hits}
         dense_score = {c.id: s for c, s in dense_hits}
         fused = reciprocal_rank_fusion(
@@ -147,7 +148,7 @@ class KnowledgeBase:
                 chunk=by_id[chunk_id],
                 score=score,
                 dense=dense_score.get(chunk_id, 0.0),
-                lexical=lexical_coverage(query_tokens, tokenize(by_id[chunk_id].indexed_text)),
+                lexical=lexical_coverage(query_tokens, view.token_set(chunk_id)),
             )
             for chunk_id, score in fused[: self.candidates]
         )

@@ -32,9 +32,12 @@ def chunk_id(source: str, doc_hash: str, position: int) -> str:
 
 def split_document(document: LoadedDocument) -> list[Chunk]:
     chunks: list[Chunk] = []
+    questions = dict(document.questions)
     for part in _by_heading.split_text(document.text):
         headings = [part.metadata[key] for key in ("h2", "h3") if part.metadata.get(key)]
         section = " › ".join(headings)
+        key = part.metadata.get("h2") or part.metadata.get("h1") or document.title
+        aliases = questions.get(key, ())
         for piece in _by_size.split_text(part.page_content):
             if not piece.strip():
                 continue
@@ -50,6 +53,7 @@ def split_document(document: LoadedDocument) -> list[Chunk]:
                     text=piece.strip(),
                     url="\n".join(document.urls),
                     stand_per=document.stand_per,
+                    aliases=aliases,
                 )
             )
     return chunks

@@ -29,6 +29,7 @@ from .types import Chunk
 log = logging.getLogger(__name__)
 
 CHUNKS = "vonkje_chunks"
+ALIASES = "vonkje_aliases"  # one vector per alternative question, pointing at its passage
 MANIFEST = "vonkje_manifest"
 _GENERATION = "__generation__"
 _PAGE = 2000
@@ -77,6 +78,7 @@ def _chunk_from(document: str, metadata: dict, chunk_id: str) -> Chunk:
         text=text,
         url=metadata.get("url", ""),
         stand_per=metadata.get("stand_per", ""),
+        aliases=tuple(a for a in metadata.get("aliases", "").split("\n") if a),
     )
 
 
@@ -92,6 +94,9 @@ class Index:
             collection_configuration={"hnsw": {"space": "cosine"}},
         )
         self._chunks = client.get_or_create_collection(CHUNKS, embedding_function=None)
+        self._aliases = client.get_or_create_collection(
+            ALIASES, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+        )
         self._manifest = client.get_or_create_collection(MANIFEST, embedding_function=None)
         self.batch_size = 64
         self._lock = threading.Lock()
@@ -140,11 +145,27 @@ class Index:
                 metadatas=[_metadata(c) for c in batch],
                 ids=[c.id for c in batch],
             )
+            self._add_aliases(batch)
             if on_chunks:
                 on_chunks(len(batch))
         self._put_records([replace(record, pending=record.doc_hash)], bump=True)  # commit
         self._delete_chunks(record.source, keep_hash=record.doc_hash)
         self._put_records([replace(record, pending="")], bump=False)
+
+    def _add_aliases(self, chunks: Sequence[Chunk]) -> None:
+        rows = [(f"{c.id}-q{n}", alias, c) for c in chunks for n, alias in enumerate(c.aliases)]
+        if not rows:
+            return
+        # e5 compares question with question best when both carry the `query: ` prefix.
+        vectors = [self.embeddings.embed_query(alias) for _, alias, _ in rows]
+        self._aliases.upsert(
+            ids=[alias_id for alias_id, _, _ in rows],
+            documents=[alias for _, alias, _ in rows],
+            embeddings=vectors,
+            metadatas=[
+                {"chunk_id": c.id, "source": c.source, "doc_hash": c.doc_hash} for _, _, c in rows
+            ],
+        )
 
     def forget(self, source: str) -> bool:
         if not self._manifest.get(ids=[source])["ids"]:
@@ -159,6 +180,7 @@ class Index:
         if keep_hash is not None:
             where = {"$and": [{"source": source}, {"doc_hash": {"$ne": keep_hash}}]}
         self._chunks.delete(where=where)
+        self._aliases.delete(where=where)
 
     def stale_chunks(self) -> int:
         """Passages not visible to readers (left by an interrupted write); for diagnostics."""
@@ -169,24 +191,29 @@ class Index:
     # -- reading --------------------------------------------------------------------------
 
     def dense_search(self, vector: Sequence[float], k: int) -> list[tuple[Chunk, float]]:
+        """Passages by cosine similarity: of the passage itself, or of a question it answers."""
         view = self.lexical_view()
         if not view.chunks:
             return []
+        best: dict[str, float] = {}
         found = self._chunks.query(
             query_embeddings=[list(vector)],
-            n_results=min(k + 8, len(view.chunks) + 8),
-            include=["documents", "metadatas", "distances"],
+            n_results=min(k + 8, len(view.chunks)),
+            include=["metadatas", "distances"],
         )
-        hits = []
-        for chunk_id, doc, meta, distance in zip(
-            found["ids"][0],
-            found["documents"][0],
-            found["metadatas"][0],
-            found["distances"][0],
-            strict=True,
-        ):
-            if view.committed.get(meta["source"]) == meta["doc_hash"]:
-                hits.append((_chunk_from(doc, meta, chunk_id), 1.0 - float(distance)))
+        for chunk_id, distance in zip(found["ids"][0], found["distances"][0], strict=True):
+            best[chunk_id] = max(best.get(chunk_id, -1.0), 1.0 - float(distance))
+        if view.aliases:
+            found = self._aliases.query(
+                query_embeddings=[list(vector)],
+                n_results=min(3 * k, view.aliases),
+                include=["metadatas", "distances"],
+            )
+            for meta, distance in zip(found["metadatas"][0], found["distances"][0], strict=True):
+                chunk_id = meta["chunk_id"]
+                best[chunk_id] = max(best.get(chunk_id, -1.0), 1.0 - float(distance))
+        hits = [(view.by_id[i], score) for i, score in best.items() if i in view.by_id]
+        hits.sort(key=lambda pair: pair[1], reverse=True)
         return hits[:k]
 
     def lexical_search(self, tokens: Sequence[str], k: int) -> list[tuple[Chunk, float]]:
@@ -223,28 +250,40 @@ def _metadata(chunk: Chunk) -> dict:
         "section": chunk.section,
         "url": chunk.url,
         "stand_per": chunk.stand_per,
+        "aliases": "\n".join(chunk.aliases),
     }
 
 
 @dataclass
 class _LexicalView:
+    """The committed passages in memory: BM25 over them, and lookup by id for dense hits."""
+
     generation: str
     committed: dict[str, str]
     chunks: list[Chunk]
     tokens: list[list[str]]
     bm25: bm25s.BM25 | None
+    by_id: dict[str, Chunk]
+    aliases: int
+
+    def token_set(self, chunk_id: str) -> set[str]:
+        return self._token_sets.get(chunk_id, set())
+
+    def __post_init__(self) -> None:
+        self._token_sets = {c.id: set(t) for c, t in zip(self.chunks, self.tokens, strict=True)}
 
     @classmethod
     def build(cls, index: Index, generation: str) -> _LexicalView:
         committed = {s: r.doc_hash for s, r in index.documents().items()}
         chunks = [c for c in index.all_chunks() if committed.get(c.source) == c.doc_hash]
         chunks.sort(key=lambda c: (c.source, c.position))
-        tokens = [tokenize(c.indexed_text) for c in chunks]
+        tokens = [tokenize(c.lexical_text) for c in chunks]
         bm25 = None
         if chunks:
             bm25 = bm25s.BM25()
             bm25.index(tokens, show_progress=False)
-        return cls(generation, committed, chunks, tokens, bm25)
+        by_id = {c.id: c for c in chunks}
+        return cls(generation, committed, chunks, tokens, bm25, by_id, index._aliases.count())
 
     def search(self, tokens: Sequence[str], k: int) -> list[tuple[Chunk, float]]:
         known = [t for t in tokens if self.bm25 is not None and t in self.bm25.vocab_dict]

@@ -26,6 +26,8 @@ class LoadedDocument:
     content_hash: str
     urls: tuple[str, ...] = ()
     stand_per: str = ""
+    # heading -> questions that section answers, from the front matter's `questions:`
+    questions: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def file_hash(data: bytes) -> str:
@@ -43,7 +45,7 @@ def load_file(path: Path, source: str | None = None) -> LoadedDocument:
     if not data.strip():
         raise UnreadableFile("leeg bestand")
     reader = _READERS[suffix]
-    title, text, urls, stand_per = reader(path, data)
+    title, text, urls, stand_per, *extra = reader(path, data)
     if not text.strip():
         raise UnreadableFile("geen tekst gevonden in het bestand")
     return LoadedDocument(
@@ -53,6 +55,7 @@ def load_file(path: Path, source: str | None = None) -> LoadedDocument:
         content_hash=file_hash(data),
         urls=tuple(urls),
         stand_per=stand_per,
+        questions=extra[0] if extra else (),
     )
 
 
@@ -94,7 +97,11 @@ def _read_markdown(path: Path, data: bytes):
         sources = [sources]
     stand_per = meta.get("stand_per") or ""
     title = str(meta.get("title") or _first_heading(text))
-    return title, text, [str(s) for s in sources], str(stand_per)
+    questions = meta.get("questions") or {}
+    if not isinstance(questions, dict):
+        raise UnreadableFile("'questions' in de kopgegevens moet kop: [vragen] zijn")
+    pairs = tuple((str(k), tuple(str(q) for q in v or ())) for k, v in questions.items())
+    return title, text, [str(s) for s in sources], str(stand_per), pairs
 
 
 def _read_text(path: Path, data: bytes):

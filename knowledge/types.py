@@ -18,6 +18,7 @@ class Chunk:
     text: str
     url: str = ""
     stand_per: str = ""
+    aliases: tuple[str, ...] = ()  # other phrasings of the questions this passage answers
 
     @property
     def heading(self) -> str:
@@ -27,6 +28,11 @@ class Chunk:
     def indexed_text(self) -> str:
         """What is embedded and BM25-indexed: the heading gives a passage its context."""
         return f"{self.heading}\n{self.text}"
+
+    @property
+    def lexical_text(self) -> str:
+        """What BM25 indexes: the passage and the questions it answers."""
+        return "\n".join([self.indexed_text, *self.aliases])
 
 
 @dataclass(frozen=True)

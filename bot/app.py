@@ -1,0 +1,191 @@
+"""Building the python-telegram-bot Application: handlers, command menu, error handler."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+import httpx
+from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+from telegram.request import HTTPXRequest
+
+from .handlers import admin, messages, privacy, progress, questions, start, views
+from .handlers.common import Services, reply, utc_clock
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+LOCAL_TOKEN = "123456:LOCAL-vonkje-chat"
+
+COMMANDS = [  # (names, handler, Dutch description, English description)
+    (["start"], start.start, "Begin of word lid via een uitnodiging", "Start or join"),
+    (["help"], start.help_command, "Wat Vonkje kan", "What Vonkje can do"),
+    (["vraag", "ask"], questions.ask_command, "Stel een vraag", "Ask a question"),
+    (["update"], progress.update_command, "Geef voortgang door", "Report progress"),
+    (
+        ["voortgang", "progress"],
+        views.voortgang,
+        "Voortgang van je proeftuin",
+        "Your proeftuin's progress",
+    ),
+    (
+        ["herstel", "correct"],
+        progress.herstel,
+        "Update corrigeren of intrekken",
+        "Correct or withdraw an update",
+    ),
+    (
+        ["mijngegevens", "mydata"],
+        privacy.my_data,
+        "Wat Vonkje over je weet",
+        "What Vonkje stores about you",
+    ),
+    (["vergeetmij", "forgetme"], privacy.forget_me, "Wis je gegevens", "Erase your data"),
+    (["cancel", "stop"], start.cancel, "Stop wat je aan het doen was", "Stop the current step"),
+]
+ADMIN_COMMANDS = [
+    (
+        ["nieuweproeftuin", "newproeftuin"],
+        admin.new_proeftuin,
+        "Proeftuin aanmaken",
+        "Create a proeftuin",
+    ),
+    (["uitnodiging", "invite"], admin.invite, "Uitnodigingslink maken", "Make an invite link"),
+    (["intrekken", "revoke"], admin.revoke, "Uitnodiging intrekken", "Revoke an invite"),
+    (["overzicht", "overview"], views.overzicht, "Alle proeftuinen", "All proeftuinen"),
+    (["export"], views.export, "Updates als CSV en Excel", "Updates as CSV and Excel"),
+    (["onbeantwoord", "unanswered"], questions.open_questions, "Open vragen", "Open questions"),
+    (
+        ["koppel", "link"],
+        admin.link_group,
+        "Groep aan proeftuin koppelen",
+        "Link a group to a proeftuin",
+    ),
+]
+CALLBACKS = [
+    (r"^j:", start.choose_role),
+    (r"^fb:", questions.feedback),
+    (r"^cq:", questions.start_curating),
+    (r"^(ds|de|dc|dp):", progress.draft_button),
+    (r"^(hw|hc):", progress.herstel_button),
+    (r"^cl:", messages.classify_button),
+    (r"^pv:", views.voortgang_button),
+    (r"^fm:", privacy.forget_me_button),
+]
+NOT_TEXT = (
+    filters.Sticker.ALL
+    | filters.PHOTO
+    | filters.VOICE
+    | filters.VIDEO
+    | filters.Document.ALL
+    | filters.AUDIO
+    | filters.ANIMATION
+    | filters.VIDEO_NOTE
+    | filters.LOCATION
+    | filters.CONTACT
+)
+
+
+class RedactToken(logging.Filter):
+    """Keeps the bot token out of every log line (httpx logs request URLs with it)."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.token and self.token in record.getMessage():
+            record.msg = record.getMessage().replace(self.token, "<token>")
+            record.args = ()
+        return True
+
+
+def install_token_filter(token: str) -> None:
+    redact = RedactToken(token)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(redact)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """One place for every failure: log it, tell the user, keep the bot running."""
+    update_id = update.update_id if isinstance(update, Update) else None
+    log.error("Handler failed on update %s", update_id, exc_info=context.error)
+    if isinstance(update, Update) and update.effective_chat:
+        try:
+            await reply(update, context, "error")
+        except Exception:  # the error message itself failed (network): the log has it
+            log.exception("Could not tell the user about the failure")
+
+
+def build_application(
+    settings: Settings,
+    *,
+    db,
+    kb,
+    clock: Callable[[], datetime] = utc_clock,
+    transport: httpx.AsyncBaseTransport | None = None,
+    rate_limit: bool = False,
+    extra_handlers: Callable[[Application], None] | None = None,
+) -> Application:
+    token = settings.telegram_bot_token or LOCAL_TOKEN
+    builder = Application.builder().token(token).concurrent_updates(True)
+    if settings.telegram_api_url:
+        base = settings.telegram_api_url.rstrip("/")
+        builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
+    if transport is not None:
+        kwargs = {"httpx_kwargs": {"transport": transport}}
+        builder = builder.request(HTTPXRequest(**kwargs)).get_updates_request(
+            HTTPXRequest(**kwargs)
+        )
+    if rate_limit:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    application = builder.post_init(_post_init).post_shutdown(_post_shutdown).build()
+    application.bot_data["services"] = Services(db=db, kb=kb, settings=settings, clock=clock)
+    for names, handler, *_ in COMMANDS + ADMIN_COMMANDS:
+        application.add_handler(CommandHandler(names, handler))
+    for pattern, handler in CALLBACKS:
+        application.add_handler(CallbackQueryHandler(handler, pattern=pattern))
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, messages.on_text))
+    application.add_handler(MessageHandler(filters.ChatType.PRIVATE & NOT_TEXT, start.not_text))
+    application.add_handler(
+        MessageHandler(filters.ChatType.PRIVATE & filters.COMMAND, start.help_command)
+    )
+    if extra_handlers:
+        extra_handlers(application)
+    application.add_error_handler(on_error)
+    return application
+
+
+async def _post_init(application: Application) -> None:
+    """The command menu, in Dutch and in English; coordinators see their commands too."""
+    bot = application.bot
+    services = application.bot_data["services"]
+    try:
+        for language, column in ((None, 2), ("en", 3)):
+            await bot.set_my_commands(
+                [BotCommand(c[0][0], c[column]) for c in COMMANDS], language_code=language
+            )
+        for admin_id in services.settings.admins:
+            await bot.set_my_commands(
+                [BotCommand(c[0][0], c[2]) for c in COMMANDS + ADMIN_COMMANDS],
+                scope=BotCommandScopeChat(admin_id),
+            )
+    except TelegramError as error:  # an admin who never opened the bot: not fatal
+        log.warning("Could not set the command menu: %s", error)
+
+
+async def _post_shutdown(application: Application) -> None:
+    services = application.bot_data.get("services")
+    if services is not None and hasattr(services.db, "close"):
+        services.db.close()

@@ -1,0 +1,50 @@
+"""All updates as CSV and XLSX bytes, for coordinators."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+COLUMNS = (
+    "id",
+    "proeftuin",
+    "created_at",
+    "author_name",
+    "role",
+    "jobs_realised",
+    "candidates",
+    "internships",
+    "step",
+    "obstacles",
+    "next_step",
+    "status",
+    "raw_text",
+)
+
+
+def _cells(row: dict) -> list:
+    return [row.get(column) for column in COLUMNS]
+
+
+def to_csv(rows: Sequence[dict]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")  # Dutch Excel opens ';'-separated files directly
+    writer.writerow(COLUMNS)
+    writer.writerows(_cells(row) for row in rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def to_xlsx(rows: Sequence[dict]) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "updates"
+    sheet.append(COLUMNS)
+    for row in rows:
+        sheet.append(_cells(row))
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,143 @@
+"""Coordinators: creating proeftuinen, invite links, and linking a group to a proeftuin."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+from telegram.helpers import create_deep_linked_url
+
+from storage import people
+from storage.errors import Invalid, InviteInvalid, NotFound
+from storage.proeftuinen import create_proeftuin, find_proeftuin
+
+from ..texts import say
+from .common import argument_text, is_admin, is_group, language_of, now, reply, services
+
+FORM_FIELDS = ("name", "opdrachtgever", "opdrachtnemer", "location", "jobs_target")
+
+
+async def new_proeftuin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/nieuweproeftuin, or in one go: /nieuweproeftuin naam; opdrachtgever; opdrachtnemer;
+    locatie; doel."""
+    if not is_admin(context, update.effective_user.id):
+        await reply(update, context, "admin_only")
+        return
+    parts = [p.strip() for p in argument_text(context).split(";")]
+    if len(parts) == len(FORM_FIELDS):
+        await _create(update, context, dict(zip(FORM_FIELDS, parts, strict=True)))
+        return
+    context.user_data["awaiting"] = {"kind": "new_proeftuin", "values": {}}
+    await _ask_next(update, context, {})
+
+
+async def _ask_next(update: Update, context: ContextTypes.DEFAULT_TYPE, values: dict) -> None:
+    language = language_of(update, context)
+    field = FORM_FIELDS[len(values)]
+    await reply(update, context, "new_proeftuin_ask", question=say(language, f"ask_{field}"))
+
+
+async def proeftuin_form_answer(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, state: dict, text: str
+) -> None:
+    """One answer of the step-by-step form; the last one creates the proeftuin."""
+    values = state["values"]
+    field = FORM_FIELDS[len(values)]
+    if field == "jobs_target" and not (text.isdigit() and int(text) <= 10_000):
+        context.user_data["awaiting"] = state  # ask again for the same field
+        await reply(update, context, "bad_target")
+        return
+    values[field] = text
+    if len(values) < len(FORM_FIELDS):
+        context.user_data["awaiting"] = state
+        await _ask_next(update, context, values)
+        return
+    await _create(update, context, values)
+
+
+async def _create(update: Update, context: ContextTypes.DEFAULT_TYPE, values: dict) -> None:
+    target = values["jobs_target"]
+    if not target.isdigit():
+        await reply(update, context, "bad_target")
+        return
+    try:
+        proeftuin = create_proeftuin(
+            services(context).db,
+            name=values["name"],
+            opdrachtgever=values["opdrachtgever"],
+            opdrachtnemer=values["opdrachtnemer"],
+            location=values["location"],
+            jobs_target=int(target),
+            created_by=update.effective_user.id,
+            now=now(context),
+        )
+    except Invalid as problem:
+        await reply(update, context, "unknown_proeftuin", problem=str(problem))
+        return
+    await reply(
+        update, context, "proeftuin_created", name=proeftuin.name, target=proeftuin.jobs_target
+    )
+    await _send_invite(update, context, proeftuin)
+
+
+async def _send_invite(update: Update, context: ContextTypes.DEFAULT_TYPE, proeftuin) -> None:
+    token = people.create_invite(
+        services(context).db, proeftuin.id, update.effective_user.id, now=now(context)
+    )
+    link = create_deep_linked_url(context.bot.username, token)
+    await reply(update, context, "invite_link", name=proeftuin.name, link=link, token=token)
+
+
+async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/uitnodiging <proeftuin>: a new invite deep link."""
+    if not is_admin(context, update.effective_user.id):
+        await reply(update, context, "admin_only")
+        return
+    name = argument_text(context)
+    if not name:
+        await reply(update, context, "usage_invite")
+        return
+    try:
+        proeftuin = find_proeftuin(services(context).db, name)
+    except (NotFound, Invalid) as problem:
+        await reply(update, context, "unknown_proeftuin", problem=str(problem))
+        return
+    await _send_invite(update, context, proeftuin)
+
+
+async def revoke(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/intrekken <link or token>."""
+    if not is_admin(context, update.effective_user.id):
+        await reply(update, context, "admin_only")
+        return
+    token = argument_text(context).rsplit("start=", 1)[-1]
+    if not token:
+        await reply(update, context, "usage_revoke")
+        return
+    try:
+        people.revoke_invite(services(context).db, token, now=now(context))
+    except InviteInvalid:
+        await reply(update, context, "invite_invalid")
+        return
+    await reply(update, context, "invite_revoked")
+
+
+async def link_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/koppel <proeftuin> in a group, by a coordinator or a member of that proeftuin."""
+    if not is_group(update):
+        await reply(update, context, "group_only")
+        return
+    name = argument_text(context)
+    if not name:
+        await reply(update, context, "usage_link")
+        return
+    db, user_id = services(context).db, update.effective_user.id
+    try:
+        proeftuin = find_proeftuin(db, name)
+    except (NotFound, Invalid) as problem:
+        await reply(update, context, "unknown_proeftuin", problem=str(problem))
+        return
+    if not (is_admin(context, user_id) or people.is_member(db, proeftuin.id, user_id)):
+        await reply(update, context, "not_member_of", name=proeftuin.name)
+        return
+    people.link_group(db, update.effective_chat.id, proeftuin.id, user_id, now=now(context))
+    await reply(update, context, "group_linked", name=proeftuin.name)

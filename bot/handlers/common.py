@@ -1,0 +1,138 @@
+"""What every handler needs: who is writing, in which language, and how to reply."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ChatType, ParseMode
+from telegram.ext import ContextTypes
+
+from storage import people
+from storage.proeftuinen import Proeftuin
+
+from ..render import split_message
+from ..texts import say
+
+MAX_INPUT = 2000
+
+
+@dataclass(frozen=True)
+class Services:
+    """Kept in application.bot_data['services']; made in post_init, closed in post_shutdown."""
+
+    db: object
+    kb: object
+    settings: object
+    clock: object  # () -> aware datetime; replaced in tests
+
+
+def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    return context.application.bot_data["services"]
+
+
+def now(context: ContextTypes.DEFAULT_TYPE) -> datetime:
+    return services(context).clock()
+
+
+def utc_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def is_admin(context: ContextTypes.DEFAULT_TYPE, user_id: int | None) -> bool:
+    return user_id is not None and user_id in services(context).settings.admins
+
+
+def is_group(update: Update) -> bool:
+    chat = update.effective_chat
+    return chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
+
+
+def language_of(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The stored choice, else the Telegram app's language (English only when it says so)."""
+    user = update.effective_user
+    if user is None:
+        return "nl"
+    person = people.get_person(services(context).db, user.id)
+    if person is not None:
+        return person.language
+    return "en" if (user.language_code or "").startswith("en") else "nl"
+
+
+def remember_person(update: Update, context: ContextTypes.DEFAULT_TYPE):
+    user = update.effective_user
+    language = None
+    if people.get_person(services(context).db, user.id) is None:
+        language = "en" if (user.language_code or "").startswith("en") else "nl"
+    return people.upsert_person(
+        services(context).db,
+        user.id,
+        name=user.full_name,
+        username=user.username,
+        language=language,
+        now=now(context),
+    )
+
+
+async def reply(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    key: str,
+    *,
+    buttons: Sequence[Sequence[tuple[str, str]]] | None = None,
+    **values,
+) -> None:
+    await send_html(
+        context,
+        update.effective_chat.id,
+        say(language_of(update, context), key, **values),
+        buttons=buttons,
+    )
+
+
+async def send_html(
+    context: ContextTypes.DEFAULT_TYPE,
+    chat_id: int,
+    text: str,
+    *,
+    buttons: Sequence[Sequence[tuple[str, str]]] | None = None,
+) -> None:
+    """Send HTML, split at Telegram's limit; buttons go under the last piece."""
+    pieces = split_message(text)
+    for index, piece in enumerate(pieces):
+        markup = keyboard(buttons) if buttons and index == len(pieces) - 1 else None
+        await context.bot.send_message(
+            chat_id,
+            piece,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup,
+            disable_web_page_preview=True,
+        )
+
+
+def keyboard(rows: Sequence[Sequence[tuple[str, str]]]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
+    )
+
+
+def escape(text: str | None) -> str:
+    return html.escape(text or "", quote=False)
+
+
+def argument_text(context: ContextTypes.DEFAULT_TYPE) -> str:
+    return " ".join(context.args or []).strip()
+
+
+def proeftuin_buttons(choices: Sequence[Proeftuin], prefix: str) -> list[list[tuple[str, str]]]:
+    return [[(p.name, f"{prefix}:{p.id}")] for p in choices]
+
+
+async def clear_buttons(update: Update) -> None:
+    """Take the buttons off the message that was pressed, so it cannot be pressed twice."""
+    query = update.callback_query
+    if query and query.message:
+        await query.edit_message_reply_markup(reply_markup=None)

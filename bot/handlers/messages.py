@@ -1,0 +1,117 @@
+"""Plain text messages: a reply to a question the bot asked, a question, or a progress update."""
+
+from __future__ import annotations
+
+import itertools
+
+from telegram import MessageEntity, Update
+from telegram.ext import ContextTypes
+
+from ..progress_parser import classify_message
+from ..texts import say
+from .admin import proeftuin_form_answer
+from .common import MAX_INPUT, clear_buttons, is_group, language_of, reply
+from .progress import receive_update
+from .questions import answer_question, finish_curating
+
+_pending_ids = itertools.count(1)
+
+
+def addressed_to_bot(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """In a group the bot only listens when mentioned or replied to (Telegram privacy mode)."""
+    message = update.effective_message
+    replied = message.reply_to_message
+    if replied and replied.from_user and replied.from_user.id == context.bot.id:
+        return True
+    mentions = message.parse_entities([MessageEntity.MENTION]).values()
+    return f"@{context.bot.username}".lower() in (m.lower() for m in mentions)
+
+
+def _without_mention(text: str, username: str) -> str:
+    return text.replace(f"@{username}", "").strip()
+
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Route a text message to the flow that waits for it, or classify it."""
+    if is_group(update) and not addressed_to_bot(update, context):
+        return
+    text = _without_mention(update.effective_message.text or "", context.bot.username)
+    if len(text) > MAX_INPUT:
+        await reply(update, context, "too_long", length=len(text), limit=MAX_INPUT)
+        return
+    if not text:
+        await reply(update, context, "nothing_recognised")
+        return
+    state = context.user_data.pop("awaiting", None)
+    if state:
+        await AWAITING[state["kind"]](update, context, state, text)
+        return
+    kind = classify_message(text)
+    if kind == "question":
+        await answer_question(update, context, text)
+    elif kind == "update":
+        await receive_update(update, context, text)
+    else:
+        pending_id = str(next(_pending_ids))
+        context.user_data.setdefault("pending", {})[pending_id] = (text, update.update_id)
+        language = language_of(update, context)
+        await reply(
+            update,
+            context,
+            "question_or_update",
+            buttons=[
+                [
+                    (say(language, "is_question"), f"cl:q:{pending_id}"),
+                    (say(language, "is_update"), f"cl:u:{pending_id}"),
+                ]
+            ],
+        )
+
+
+async def classify_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The answer to 'question or update?'."""
+    query = update.callback_query
+    await query.answer()
+    _, kind, pending_id = query.data.split(":")
+    pending = context.user_data.get("pending", {}).pop(pending_id, None)
+    await clear_buttons(update)
+    if pending is None:
+        await reply(update, context, "draft_gone")
+        return
+    text, original_update_id = pending
+    if kind == "q":
+        await answer_question(update, context, text)
+    else:
+        await receive_update(update, context, text, telegram_update_id=original_update_id)
+
+
+async def _question(update, context, state, text):
+    await answer_question(update, context, text)
+
+
+async def _update(update, context, state, text):
+    await receive_update(update, context, text)
+
+
+async def _edit_draft(update, context, state, text):
+    old = context.user_data.get("drafts", {}).pop(state["draft_id"], None)
+    if old is None:
+        await reply(update, context, "draft_gone")
+        return
+    await receive_update(
+        update, context, text, correcting=old["correcting"], telegram_update_id=old["update_id"]
+    )
+
+
+async def _correct(update, context, state, text):
+    await receive_update(update, context, text, correcting=state["update_id"])
+
+
+AWAITING = {
+    "question": _question,
+    "update": _update,
+    "edit_draft": _edit_draft,
+    "correct": _correct,
+    "curate": finish_curating,
+    "new_proeftuin": proeftuin_form_answer,
+}

@@ -1,0 +1,144 @@
+"""Questions: answered from the knowledge base with sources and 👍/👎, and curated by
+coordinators when the knowledge base had no good answer."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from telegram import Update
+from telegram.constants import ChatAction
+from telegram.ext import ContextTypes
+
+from storage import people, questions
+from storage.access import group_proeftuin
+from storage.errors import NotAllowed, NotFound
+
+from ..render import answer_html
+from ..texts import say
+from .common import (
+    argument_text,
+    clear_buttons,
+    escape,
+    is_admin,
+    is_group,
+    now,
+    remember_person,
+    reply,
+    send_html,
+    services,
+)
+
+
+async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    """Answer from the knowledge base, log it, and offer 👍/👎 under the answer."""
+    remember_person(update, context)
+    chat_id = update.effective_chat.id
+    await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
+    kb = services(context).kb
+    answer = await kb.aask(text, previous=context.user_data.get("last_question"))
+    context.user_data["last_question"] = text
+    db = services(context).db
+    proeftuin = group_proeftuin(db, chat_id) if is_group(update) else None
+    question_id = questions.log_question(
+        db,
+        asker_id=update.effective_user.id,
+        chat_id=chat_id,
+        proeftuin_id=proeftuin.id if proeftuin else None,
+        question=text,
+        answered=answer.answered,
+        answer=answer.text,
+        sources=[asdict(c) for c in answer.citations],
+        now=now(context),
+    )
+    await send_html(
+        context,
+        chat_id,
+        answer_html(answer),
+        buttons=[[("👍", f"fb:{question_id}:1"), ("👎", f"fb:{question_id}:-1")]],
+    )
+
+
+async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/vraag <question>."""
+    text = argument_text(context)
+    if not text:
+        context.user_data["awaiting"] = {"kind": "question"}
+        await reply(update, context, "question_prompt")
+        return
+    await answer_question(update, context, text)
+
+
+async def feedback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """👍/👎 under an answer; only the asker's press counts."""
+    query = update.callback_query
+    _, question_id, value = query.data.split(":")
+    try:
+        questions.set_feedback(
+            services(context).db,
+            int(question_id),
+            update.effective_user.id,
+            int(value),
+            now=now(context),
+        )
+    except (NotAllowed, NotFound):
+        await query.answer()
+        return
+    await query.answer()
+    await clear_buttons(update)
+    await reply(update, context, "thanks_feedback")
+
+
+async def open_questions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/onbeantwoord: unanswered and 👎 questions, each with a button to answer it."""
+    if not is_admin(context, update.effective_user.id):
+        await reply(update, context, "admin_only")
+        return
+    rows = questions.open_questions(services(context).db)[:15]
+    if not rows:
+        await reply(update, context, "open_questions_none")
+        return
+    lines = [
+        f"#{r['id']} {r['created_at'][:10]} {'👎' if r['feedback'] == -1 else '❔'} "
+        f"{escape(r['question'])}"
+        for r in rows
+    ]
+    buttons = [[(f"Beantwoord #{r['id']}", f"cq:{r['id']}")] for r in rows]
+    await send_html(
+        context,
+        update.effective_chat.id,
+        "<b>Open vragen</b>\n" + "\n".join(lines),
+        buttons=buttons,
+    )
+
+
+async def start_curating(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A coordinator pressed 'Beantwoord': the next message is the answer."""
+    query = update.callback_query
+    await query.answer()
+    if not is_admin(context, update.effective_user.id):
+        return
+    question_id = int(query.data.split(":")[1])
+    row = questions.get_question(services(context).db, question_id)
+    context.user_data["awaiting"] = {"kind": "curate", "question_id": question_id}
+    await reply(update, context, "curate_prompt", id=question_id, question=row["question"])
+
+
+async def finish_curating(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, state: dict, text: str
+) -> None:
+    """Store the coordinator's answer, send it to the asker, add it to the knowledge base."""
+    db, kb = services(context).db, services(context).kb
+    moment = now(context)
+    row = questions.curate(db, state["question_id"], update.effective_user.id, text, now=moment)
+    kb.add_curated(row["id"], row["question"], text, stand_per=moment.date().isoformat())
+    if row.get("chat_id") and row.get("asker_id"):
+        asker = people.get_person(db, row["asker_id"])
+        language = asker.language if asker else "nl"
+        await send_html(
+            context,
+            row["chat_id"],
+            say(language, "curated_to_asker", question=row["question"], answer=text),
+        )
+        await reply(update, context, "curated_done")
+    else:
+        await reply(update, context, "curated_no_asker")

@@ -1,0 +1,190 @@
+"""Showing progress back: /voortgang for a proeftuin, /overzicht and /export for coordinators."""
+
+from __future__ import annotations
+
+from telegram import InputFile, Update
+from telegram.ext import ContextTypes
+
+from storage import people, updates
+from storage.access import group_proeftuin
+from storage.errors import NotFound
+from storage.meetings import previous_meeting
+from storage.proeftuinen import find_proeftuin, list_proeftuinen
+
+from ..render import bullet_list, pre_table
+from ..texts import say
+from .common import (
+    argument_text,
+    clear_buttons,
+    is_admin,
+    is_group,
+    language_of,
+    now,
+    proeftuin_buttons,
+    reply,
+    send_html,
+    services,
+)
+
+
+def _can_read(context, user_id: int, proeftuin_id: int) -> bool:
+    return is_admin(context, user_id) or people.is_member(
+        services(context).db, proeftuin_id, user_id
+    )
+
+
+async def voortgang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/voortgang [proeftuin]: totals against the target, latest updates, obstacles, chart."""
+    db, user_id = services(context).db, update.effective_user.id
+    name = argument_text(context)
+    if is_group(update) and not name:
+        linked = group_proeftuin(db, update.effective_chat.id)
+        if linked is None:
+            await reply(update, context, "group_not_linked")
+            return
+        choices = [linked]
+    elif name:
+        try:
+            choices = [find_proeftuin(db, name)]
+        except (NotFound, ValueError) as problem:
+            await reply(update, context, "unknown_proeftuin", problem=str(problem))
+            return
+    elif is_admin(context, user_id):
+        choices = list_proeftuinen(db)
+    else:
+        choices = [m.proeftuin for m in people.memberships(db, user_id)]
+    if not choices:
+        await reply(update, context, "not_member")
+        return
+    if len(choices) > 1:
+        await reply(update, context, "choose_proeftuin", buttons=proeftuin_buttons(choices, "pv"))
+        return
+    await show_progress(update, context, choices[0].id)
+
+
+async def voortgang_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await update.callback_query.answer()
+    await clear_buttons(update)
+    await show_progress(update, context, int(update.callback_query.data.split(":")[1]))
+
+
+async def show_progress(update: Update, context: ContextTypes.DEFAULT_TYPE, proeftuin_id: int):
+    from ..charts import progress_chart
+
+    db = services(context).db
+    summary = updates.progress(db, proeftuin_id)
+    proeftuin = summary.proeftuin
+    if not _can_read(context, update.effective_user.id, proeftuin_id):
+        await reply(update, context, "not_member_of", name=proeftuin.name)
+        return
+    language = language_of(update, context)
+    share = round(100 * summary.totals.jobs_realised / summary.target) if summary.target else 0
+    text = say(
+        language,
+        "progress",
+        name=proeftuin.name,
+        opdrachtgever=proeftuin.opdrachtgever,
+        opdrachtnemer=proeftuin.opdrachtnemer,
+        location=proeftuin.location,
+        jobs=summary.totals.jobs_realised,
+        target=summary.target,
+        share=share,
+        candidates=summary.totals.candidates,
+        internships=summary.totals.internships,
+        step=summary.last_step or say(language, "none"),
+    )
+    if summary.open_obstacles:
+        text += say(language, "progress_obstacles") + "\n" + bullet_list(summary.open_obstacles)
+    if summary.latest:
+        text += (
+            say(language, "progress_latest")
+            + "\n"
+            + bullet_list(
+                f"{u.created_at:%d-%m} {u.author_name or 'anoniem'} ({u.role or '-'}): "
+                f"{u.raw_text[:120]}"
+                for u in summary.latest
+            )
+        )
+    else:
+        text += say(language, "progress_none")
+    chat_id = update.effective_chat.id
+    await send_html(context, chat_id, text)
+    png = progress_chart(proeftuin.name, summary.series, summary.target)
+    await context.bot.send_photo(
+        chat_id,
+        InputFile(png, filename="voortgang.png"),
+        caption=say(language, "chart_caption", target=summary.target),
+    )
+
+
+async def overzicht(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/overzicht: every proeftuin in one table and one chart; ⚠️ = no update since the last
+    bijeenkomst."""
+    from ..charts import overview_chart
+
+    if not is_admin(context, update.effective_user.id):
+        await reply(update, context, "admin_only")
+        return
+    db = services(context).db
+    language = language_of(update, context)
+    last_meeting = previous_meeting(db, now(context))
+    since = last_meeting.starts_at if last_meeting else None
+    rows = updates.overview(db, since=since)
+    if not rows:
+        await reply(update, context, "overview_empty")
+        return
+    table = [("", "proeftuin", "banen", "doel", "kand.", "stage", "laatste")]
+    for row in rows:
+        flag = "⚠️" if since and not row.reported_since else ""
+        last = f"{row.last_update_at:%d-%m}" if row.last_update_at else "-"
+        table.append(
+            (
+                flag,
+                row.proeftuin.name[:24],
+                str(row.totals.jobs_realised),
+                str(row.target),
+                str(row.totals.candidates),
+                str(row.totals.internships),
+                last,
+            )
+        )
+    note = (
+        say(language, "overview_since", date=f"{since:%d-%m-%Y}")
+        if since
+        else say(language, "overview_no_meeting")
+    )
+    chat_id = update.effective_chat.id
+    await send_html(
+        context, chat_id, f"{say(language, 'overview_title')}\n{pre_table(table)}\n{note}"
+    )
+    png = overview_chart(
+        [
+            (
+                r.proeftuin.name,
+                r.totals.jobs_realised,
+                r.target,
+                bool(r.reported_since or since is None),
+            )
+            for r in rows
+        ]
+    )
+    await context.bot.send_photo(chat_id, InputFile(png, filename="overzicht.png"))
+
+
+async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/export: all updates as CSV and as XLSX."""
+    from ..exports import to_csv, to_xlsx
+
+    if not is_admin(context, update.effective_user.id):
+        await reply(update, context, "admin_only")
+        return
+    rows = updates.export_rows(services(context).db)
+    language = language_of(update, context)
+    stamp = f"{now(context):%Y%m%d}"
+    chat_id = update.effective_chat.id
+    for kind, data in (("CSV", to_csv(rows)), ("XLSX", to_xlsx(rows))):
+        await context.bot.send_document(
+            chat_id,
+            InputFile(data, filename=f"vonkje-updates-{stamp}.{kind.lower()}"),
+            caption=say(language, "export_caption", count=len(rows), kind=kind),
+        )

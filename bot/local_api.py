@@ -1,0 +1,177 @@
+"""A Bot API stand-in inside the process: the `httpx` transport that `vonkje chat`, the tests and
+the benchmarks give python-telegram-bot instead of the network.
+
+It answers every method the bot uses with a plausible result and records each call, so the
+conversation can be printed (chat) or asserted (tests). Failures Telegram really sends — a
+blocked user, a flood limit — can be switched on per chat.
+"""
+
+from __future__ import annotations
+
+import email.parser
+import email.policy
+import itertools
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl
+
+import httpx
+
+BOT_USER = {
+    "id": 777000111,
+    "is_bot": True,
+    "first_name": "Vonkje",
+    "username": "vonkje_bot",
+    "can_join_groups": True,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": False,
+}
+
+
+@dataclass
+class ApiCall:
+    method: str
+    params: dict
+    files: dict[str, bytes] = field(default_factory=dict)
+
+    @property
+    def chat_id(self) -> int | None:
+        value = self.params.get("chat_id")
+        return int(value) if value is not None else None
+
+    @property
+    def text(self) -> str:
+        return self.params.get("text") or self.params.get("caption") or ""
+
+    @property
+    def buttons(self) -> list[tuple[str, str]]:
+        """(label, callback_data or url) of an inline keyboard, row by row."""
+        markup = self.params.get("reply_markup") or {}
+        return [
+            (b["text"], b.get("callback_data") or b.get("url", ""))
+            for row in markup.get("inline_keyboard", [])
+            for b in row
+        ]
+
+
+class LocalBotApi:
+    def __init__(self, on_call: Callable[[ApiCall], None] | None = None) -> None:
+        self.calls: list[ApiCall] = []
+        self.on_call = on_call
+        self.blocked_chats: set[int] = set()
+        self.flood_once: dict[int, int] = {}  # chat id -> retry_after seconds, sent once
+        self._message_ids = itertools.count(1000)
+        self.transport = httpx.MockTransport(self._handle)
+
+    # -- for tests ------------------------------------------------------------------------
+
+    def sent(self, method: str | None = None, chat_id: int | None = None) -> list[ApiCall]:
+        return [
+            c
+            for c in self.calls
+            if (method is None or c.method == method) and (chat_id is None or c.chat_id == chat_id)
+        ]
+
+    def texts(self, chat_id: int | None = None) -> list[str]:
+        return [c.text for c in self.calls if c.text and (chat_id is None or c.chat_id == chat_id)]
+
+    def clear(self) -> None:
+        self.calls.clear()
+
+    # -- the transport --------------------------------------------------------------------
+
+    def _handle(self, request: httpx.Request) -> httpx.Response:
+        method = request.url.path.rsplit("/", 1)[-1]
+        params, files = _parse_body(request)
+        call = ApiCall(method, params, files)
+        chat_id = call.chat_id
+        if chat_id in self.blocked_chats:
+            return _error(403, "Forbidden: bot was blocked by the user")
+        if chat_id in self.flood_once:
+            retry_after = self.flood_once.pop(chat_id)
+            return _error(
+                429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after}
+            )
+        self.calls.append(call)
+        if self.on_call:
+            self.on_call(call)
+        return httpx.Response(200, json={"ok": True, "result": self._result(call)})
+
+    def _result(self, call: ApiCall):
+        if call.method == "getMe":
+            return BOT_USER
+        if call.method in (
+            "sendMessage",
+            "sendPhoto",
+            "sendDocument",
+            "editMessageText",
+            "editMessageReplyMarkup",
+            "editMessageCaption",
+        ):
+            return self._message(call)
+        if call.method == "getMyCommands":
+            return []
+        return True
+
+    def _message(self, call: ApiCall) -> dict:
+        chat_id = call.chat_id or 0
+        message = {
+            "message_id": int(call.params.get("message_id") or next(self._message_ids)),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
+            "from": BOT_USER,
+        }
+        if call.method == "sendPhoto":
+            message["photo"] = [
+                {"file_id": "photo", "file_unique_id": "photo", "width": 1, "height": 1}
+            ]
+            message["caption"] = call.text
+        elif call.method == "sendDocument":
+            message["document"] = {"file_id": "doc", "file_unique_id": "doc"}
+            message["caption"] = call.text
+        else:
+            message["text"] = call.text
+        if call.params.get("reply_markup"):
+            message["reply_markup"] = call.params["reply_markup"]
+        return message
+
+
+def _error(status: int, description: str, parameters: dict | None = None) -> httpx.Response:
+    body = {"ok": False, "error_code": status, "description": description}
+    if parameters:
+        body["parameters"] = parameters
+    return httpx.Response(status, json=body)
+
+
+def _decode(value: str):
+    try:
+        return json.loads(value)
+    except (json.JSONDecodeError, TypeError):
+        return value
+
+
+def _parse_body(request: httpx.Request) -> tuple[dict, dict[str, bytes]]:
+    """PTB posts JSON-encoded values as a form, or as multipart when it sends files."""
+    content_type = request.headers.get("content-type", "")
+    body = request.read()
+    if content_type.startswith("multipart/form-data"):
+        message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+            b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body
+        )
+        params, files = {}, {}
+        for part in message.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            payload = part.get_payload(decode=True) or b""
+            if part.get_filename():
+                files[name] = payload
+                params.setdefault("_filenames", {})[name] = part.get_filename()
+            else:
+                params[name] = _decode(payload.decode())
+        return params, files
+    if not body:
+        return {}, {}
+    if content_type.startswith("application/json"):
+        return json.loads(body), {}
+    return {k: _decode(v) for k, v in parse_qsl(body.decode(), keep_blank_values=True)}, {}

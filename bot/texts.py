@@ -1,0 +1,285 @@
+"""Everything the bot says, in Dutch and English. Values are HTML; placeholders are escaped
+by `say()`, so user and document text can never break the markup."""
+
+from __future__ import annotations
+
+import html
+
+NL = {
+    "welcome": (
+        "Hoi {name}! Ik ben <b>Vonkje</b>, de assistent van de proeftuinen "
+        "<i>Partnerships voor meer banen</i>. Van vinkje naar vonkje!\n\n"
+        "• Stel me een vraag over social return, Maatwerk voor Mensen of de banenafspraak.\n"
+        "• Stuur je voortgang als bericht, bijvoorbeeld: <i>twee nieuwe collega's bij de "
+        "schoonmaak en 3 stageplaatsen</i>.\n• /voortgang laat zien hoe je proeftuin ervoor "
+        "staat.\n\nAlle opdrachten: /help"
+    ),
+    "help": (
+        "<b>Wat ik kan</b>\n"
+        "/vraag &lt;vraag&gt; – een vraag stellen (of typ gewoon je vraag)\n"
+        "/update &lt;tekst&gt; – voortgang doorgeven\n"
+        "/voortgang – voortgang van je proeftuin, met grafiek\n"
+        "/herstel – je laatste update corrigeren of intrekken\n"
+        "/bijeenkomsten – de komende bijeenkomsten\n"
+        "/herinneringen – herinneringen aan of uit\n"
+        "/mijngegevens – alles wat ik over je heb opgeslagen\n"
+        "/vergeetmij – je gegevens wissen\n"
+        "/cancel – stoppen met wat je aan het doen was"
+    ),
+    "help_admin": (
+        "\n\n<b>Voor coördinatoren</b>\n"
+        "/nieuweproeftuin – een proeftuin aanmaken\n"
+        "/uitnodiging &lt;proeftuin&gt; – een nieuwe uitnodigingslink\n"
+        "/intrekken &lt;link of code&gt; – een uitnodiging intrekken\n"
+        "/overzicht – alle proeftuinen in één tabel en grafiek\n"
+        "/export – alle updates als CSV en Excel\n"
+        "/onbeantwoord – onbeantwoorde en 👎-vragen\n"
+        "/plan – een bijeenkomst plannen\n"
+        "/koppel &lt;proeftuin&gt; – (in een groep) de groep aan een proeftuin koppelen"
+    ),
+    "cancelled": "Oké, gestopt. Er is niets opgeslagen.",
+    "nothing_to_cancel": "Er was niets om te stoppen.",
+    "error": (
+        "Sorry, er ging iets mis aan mijn kant. Probeer het zo nog eens; wat al was "
+        "opgeslagen blijft bewaard."
+    ),
+    "not_text": (
+        "Ik kan alleen tekstberichten lezen, geen stickers, foto's, spraak of bestanden. "
+        "Typ je vraag of update gerust als tekst."
+    ),
+    "too_long": (
+        "Dit bericht is te lang ({length} tekens; maximaal {limit}). Kun je het korter "
+        "maken of in delen sturen?"
+    ),
+    "admin_only": "Dit kan alleen een coördinator.",
+    "not_member": (
+        "Je bent (nog) geen lid van een proeftuin. Vraag je coördinator om een uitnodigingslink."
+    ),
+    "not_member_of": "Je bent geen lid van proeftuin {name}; daarom kan ik dat niet doen.",
+    "unknown_proeftuin": "{problem}",
+    "choose_proeftuin": "Voor welke proeftuin?",
+    "group_not_linked": (
+        "Deze groep is nog niet gekoppeld aan een proeftuin. Een coördinator of lid kan dat "
+        "doen met /koppel &lt;naam van de proeftuin&gt;."
+    ),
+    # invites and roles
+    "invite_invalid": (
+        "Deze uitnodigingslink is onbekend of ingetrokken. Vraag je coördinator om een nieuwe link."
+    ),
+    "choose_role": "Welkom bij proeftuin <b>{name}</b>! Wat is je rol?",
+    "role_opdrachtgever": "Opdrachtgever",
+    "role_opdrachtnemer": "Opdrachtnemer",
+    "role_anders": "Anders",
+    "joined": (
+        "Je bent lid van proeftuin <b>{name}</b> als {role}. Stuur je voortgang gewoon "
+        "als bericht, of stel een vraag."
+    ),
+    "invite_link": (
+        "Uitnodigingslink voor <b>{name}</b>:\n{link}\n\nWie de link opent, wordt lid "
+        "en kiest een rol. Intrekken: /intrekken {token}"
+    ),
+    "invite_revoked": "De uitnodiging is ingetrokken; de link werkt niet meer.",
+    "usage_invite": "Gebruik: /uitnodiging &lt;naam van de proeftuin&gt;",
+    "usage_revoke": "Gebruik: /intrekken &lt;link of code van de uitnodiging&gt;",
+    # proeftuin creation
+    "new_proeftuin_ask": "Nieuwe proeftuin. {question}\n(/cancel om te stoppen)",
+    "ask_name": "Wat is de naam?",
+    "ask_opdrachtgever": "Wie is de opdrachtgever?",
+    "ask_opdrachtnemer": "Wie is de opdrachtnemer?",
+    "ask_location": "Wat is de locatie?",
+    "ask_jobs_target": "Hoeveel extra banen is het doel? (een getal)",
+    "bad_target": "Dat is geen geldig doel: geef een heel getal van 0 tot en met 10.000.",
+    "proeftuin_created": "Proeftuin <b>{name}</b> is aangemaakt (doel: {target} banen).",
+    # groups
+    "group_linked": "Deze groep hoort nu bij proeftuin <b>{name}</b>.",
+    "usage_link": "Gebruik (in de groep): /koppel &lt;naam van de proeftuin&gt;",
+    "group_only": "Dit werkt alleen in een groep.",
+    # progress updates
+    "draft": (
+        "Dit heb ik begrepen voor <b>{name}</b>:\n"
+        "• Banen gerealiseerd: <b>{jobs}</b>\n"
+        "• Kandidaten in beeld: <b>{candidates}</b>\n"
+        "• Stage-/werkervaringsplekken: <b>{internships}</b>\n"
+        "• Stap: {step}\n• Knelpunt: {obstacles}\n• Volgende stap: {next_step}\n\n"
+        "Klopt dit?"
+    ),
+    "draft_correction": "Correctie van update #{id}.\n",
+    "save": "✅ Opslaan",
+    "edit": "✏️ Wijzigen",
+    "cancel": "✖️ Annuleren",
+    "saved": "Opgeslagen! <b>{name}</b> staat nu op {jobs} van {target} banen.",
+    "already_saved": "Deze update was al opgeslagen.",
+    "corrected": "Update #{id} is gecorrigeerd.",
+    "draft_gone": "Deze update is verlopen of al afgehandeld. Stuur hem gerust opnieuw.",
+    "edit_prompt": "Stuur de update opnieuw, zoals hij moet zijn. (/cancel om te stoppen)",
+    "update_prompt": (
+        "Wat is je voortgang? Bijvoorbeeld: <i>twee nieuwe collega's bij de schoonmaak, "
+        "4 kandidaten in beeld, knelpunt: vervoer</i>. (/cancel om te stoppen)"
+    ),
+    "nothing_recognised": (
+        "Ik herken hier geen voortgang in. Noem bijvoorbeeld aantallen banen, kandidaten of "
+        "stageplekken, de stap die je hebt gezet of een knelpunt."
+    ),
+    "bad_number": (
+        "Dat aantal kan niet kloppen (negatief of meer dan 10.000). Er is niets opgeslagen; "
+        "stuur de update opnieuw."
+    ),
+    "question_or_update": "Is dit een vraag of een voortgangsupdate?",
+    "is_question": "❓ Vraag",
+    "is_update": "📈 Voortgang",
+    "none": "—",
+    # correcting
+    "herstel_none": "Je hebt de afgelopen 7 dagen geen updates gestuurd.",
+    "herstel_list": "Je recente updates. Kies wat je wilt doen:",
+    "herstel_item": "#{id} {date} {name}: {jobs} banen, {candidates} kandidaten, {internships} stages",
+    "withdraw": "Intrekken #{id}",
+    "correct": "Corrigeren #{id}",
+    "withdrawn": "Update #{id} is ingetrokken; hij telt niet meer mee.",
+    "not_yours": "Dat kan alleen bij je eigen updates.",
+    # progress views
+    "progress": (
+        "<b>{name}</b> ({opdrachtgever} × {opdrachtnemer}, {location})\n"
+        "Banen: <b>{jobs}</b> van {target} ({share}%)\n"
+        "Kandidaten in beeld: {candidates}\n"
+        "Stage-/werkervaringsplekken: {internships}\n"
+        "Laatste stap: {step}"
+    ),
+    "progress_obstacles": "\n\n<b>Open knelpunten</b>",
+    "progress_latest": "\n\n<b>Laatste updates</b>",
+    "progress_none": "\n\nNog geen updates.",
+    "chart_caption": "Banen over tijd, tegen het doel van {target}",
+    "overview_title": "<b>Overzicht van alle proeftuinen</b>",
+    "overview_since": "⚠️ = geen update sinds de bijeenkomst van {date}",
+    "overview_no_meeting": "(nog geen eerdere bijeenkomst om mee te vergelijken)",
+    "overview_empty": "Er zijn nog geen proeftuinen. Maak er een met /nieuweproeftuin.",
+    "export_caption": "Alle updates ({count}) als {kind}",
+    # questions
+    "question_prompt": "Wat is je vraag? (/cancel om te stoppen)",
+    "thanks_feedback": "Dank je voor je reactie!",
+    "open_questions_none": "Er zijn geen onbeantwoorde of 👎-vragen.",
+    "open_questions": "<b>Open vragen</b> (nieuwste eerst):",
+    "open_question_item": "#{id} {date} {flag} {question}",
+    "answer_button": "Beantwoord #{id}",
+    "curate_prompt": "Typ je antwoord op vraag #{id}:\n<i>{question}</i>\n(/cancel om te stoppen)",
+    "curated_to_asker": (
+        "De coördinator heeft je vraag beantwoord:\n<i>{question}</i>\n\n{answer}"
+    ),
+    "curated_done": "Dank je! Het antwoord is verstuurd en toegevoegd aan de kennisbank.",
+    "curated_no_asker": "Het antwoord is toegevoegd aan de kennisbank (de vrager is niet meer bekend).",
+    # privacy
+    "my_data_caption": "Alles wat ik over je heb opgeslagen.",
+    "forget_confirm": (
+        "Weet je het zeker? Ik wis je naam, lidmaatschappen, vragen en herinneringen. Je "
+        "updates blijven anoniem in de proeftuin staan, zodat de totalen kloppen."
+    ),
+    "forget_yes": "Ja, wis mijn gegevens",
+    "forget_no": "Nee",
+    "forgotten": "Je gegevens zijn gewist. Tot ziens!",
+    "forget_cancelled": "Er is niets gewist.",
+}
+
+EN = {
+    **NL,
+    "welcome": (
+        "Hi {name}! I'm <b>Vonkje</b>, the assistant of the proeftuinen <i>Partnerships voor "
+        "meer banen</i>.\n\n• Ask me about social return, Maatwerk voor Mensen or the "
+        "banenafspraak.\n• Send your progress as a message, e.g. <i>two new colleagues in "
+        "cleaning and 3 internships</i>.\n• /voortgang shows how your proeftuin is doing."
+        "\n\nAll commands: /help"
+    ),
+    "help": (
+        "<b>What I can do</b>\n"
+        "/vraag &lt;question&gt; – ask a question (or just type it)\n"
+        "/update &lt;text&gt; – report progress\n"
+        "/voortgang – your proeftuin's progress, with a chart\n"
+        "/herstel – correct or withdraw your latest update\n"
+        "/bijeenkomsten – upcoming meetings\n"
+        "/herinneringen – reminders on or off\n"
+        "/mijngegevens – everything stored about you\n"
+        "/vergeetmij – erase your data\n"
+        "/cancel – stop what you were doing"
+    ),
+    "help_admin": (
+        "\n\n<b>For coordinators</b>\n"
+        "/nieuweproeftuin – create a proeftuin\n"
+        "/uitnodiging &lt;proeftuin&gt; – a new invite link\n"
+        "/intrekken &lt;link or code&gt; – revoke an invite\n"
+        "/overzicht – all proeftuinen in one table and chart\n"
+        "/export – all updates as CSV and Excel\n"
+        "/onbeantwoord – unanswered and 👎 questions\n"
+        "/plan – plan a meeting\n"
+        "/koppel &lt;proeftuin&gt; – (in a group) link the group to a proeftuin"
+    ),
+    "cancelled": "OK, stopped. Nothing was saved.",
+    "nothing_to_cancel": "There was nothing to stop.",
+    "error": "Sorry, something went wrong on my side. Please try again; nothing saved was lost.",
+    "not_text": "I can only read text messages, not stickers, photos, voice or files.",
+    "too_long": "This message is too long ({length} characters; at most {limit}).",
+    "admin_only": "Only a coordinator can do this.",
+    "not_member": "You are not a member of a proeftuin yet. Ask your coordinator for an invite link.",
+    "not_member_of": "You are not a member of proeftuin {name}, so I can't do that.",
+    "choose_proeftuin": "Which proeftuin?",
+    "group_not_linked": (
+        "This group is not linked to a proeftuin yet. A coordinator or member can link it "
+        "with /koppel &lt;proeftuin name&gt;."
+    ),
+    "invite_invalid": "This invite link is unknown or revoked. Ask your coordinator for a new one.",
+    "choose_role": "Welcome to proeftuin <b>{name}</b>! What is your role?",
+    "role_opdrachtgever": "Buyer (opdrachtgever)",
+    "role_opdrachtnemer": "Supplier (opdrachtnemer)",
+    "role_anders": "Other",
+    "joined": (
+        "You are a member of proeftuin <b>{name}</b> as {role}. Just send your progress as "
+        "a message, or ask a question."
+    ),
+    "cancel": "✖️ Cancel",
+    "save": "✅ Save",
+    "edit": "✏️ Change",
+    "draft": (
+        "This is what I understood for <b>{name}</b>:\n"
+        "• Jobs realised: <b>{jobs}</b>\n"
+        "• Candidates in view: <b>{candidates}</b>\n"
+        "• Internships/work-experience places: <b>{internships}</b>\n"
+        "• Step: {step}\n• Obstacle: {obstacles}\n• Next step: {next_step}\n\n"
+        "Is this right?"
+    ),
+    "saved": "Saved! <b>{name}</b> is now at {jobs} of {target} jobs.",
+    "already_saved": "This update was already saved.",
+    "draft_gone": "This update expired or was already handled. Feel free to send it again.",
+    "edit_prompt": "Send the update again, as it should be. (/cancel to stop)",
+    "update_prompt": "What is your progress? (/cancel to stop)",
+    "nothing_recognised": (
+        "I don't recognise any progress in this. Mention numbers of jobs, candidates or "
+        "internships, the step you reached or an obstacle."
+    ),
+    "bad_number": "That number can't be right (negative or over 10,000). Nothing was saved.",
+    "question_or_update": "Is this a question or a progress update?",
+    "is_question": "❓ Question",
+    "is_update": "📈 Progress",
+    "herstel_none": "You sent no updates in the last 7 days.",
+    "herstel_list": "Your recent updates. Choose what to do:",
+    "withdraw": "Withdraw #{id}",
+    "correct": "Correct #{id}",
+    "withdrawn": "Update #{id} was withdrawn; it no longer counts.",
+    "not_yours": "You can only do that with your own updates.",
+    "thanks_feedback": "Thanks for your feedback!",
+    "question_prompt": "What is your question? (/cancel to stop)",
+    "my_data_caption": "Everything I have stored about you.",
+    "forget_confirm": (
+        "Are you sure? I will erase your name, memberships, questions and reminders. Your "
+        "updates stay in the proeftuin anonymously, so the totals stay right."
+    ),
+    "forget_yes": "Yes, erase my data",
+    "forget_no": "No",
+    "forgotten": "Your data has been erased. Goodbye!",
+    "forget_cancelled": "Nothing was erased.",
+    "curated_to_asker": "The coordinator answered your question:\n<i>{question}</i>\n\n{answer}",
+}
+
+LANGUAGES = {"nl": NL, "en": EN}
+
+
+def say(language: str, key: str, **values) -> str:
+    """The text for `key` in `language`, with every value HTML-escaped."""
+    template = LANGUAGES.get(language, NL)[key]
+    return template.format(**{k: html.escape(str(v), quote=False) for k, v in values.items()})
