@@ -131,7 +131,9 @@ NL = {
     # correcting
     "herstel_none": "Je hebt de afgelopen 7 dagen geen updates gestuurd.",
     "herstel_list": "Je recente updates. Kies wat je wilt doen:",
-    "herstel_item": "#{id} {date} {name}: {jobs} banen, {candidates} kandidaten, {internships} stages",
+    "herstel_item": (
+        "#{id} {date} {name}: {jobs} banen, {candidates} kandidaten, {internships} stages"
+    ),
     "withdraw": "Intrekken #{id}",
     "correct": "Corrigeren #{id}",
     "withdrawn": "Update #{id} is ingetrokken; hij telt niet meer mee.",
@@ -165,7 +167,9 @@ NL = {
         "De coördinator heeft je vraag beantwoord:\n<i>{question}</i>\n\n{answer}"
     ),
     "curated_done": "Dank je! Het antwoord is verstuurd en toegevoegd aan de kennisbank.",
-    "curated_no_asker": "Het antwoord is toegevoegd aan de kennisbank (de vrager is niet meer bekend).",
+    "curated_no_asker": (
+        "Het antwoord is toegevoegd aan de kennisbank (de vrager is niet meer bekend)."
+    ),
     # privacy
     "my_data_caption": "Alles wat ik over je heb opgeslagen.",
     "forget_confirm": (
@@ -216,7 +220,9 @@ EN = {
     "not_text": "I can only read text messages, not stickers, photos, voice or files.",
     "too_long": "This message is too long ({length} characters; at most {limit}).",
     "admin_only": "Only a coordinator can do this.",
-    "not_member": "You are not a member of a proeftuin yet. Ask your coordinator for an invite link.",
+    "not_member": (
+        "You are not a member of a proeftuin yet. Ask your coordinator for an invite link."
+    ),
     "not_member_of": "You are not a member of proeftuin {name}, so I can't do that.",
     "choose_proeftuin": "Which proeftuin?",
     "group_not_linked": (
