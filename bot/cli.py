@@ -128,6 +128,8 @@ def eval_command(ctx: click.Context, file: Path, mode: str, as_json: bool, sweep
             f"hit@1 {report.hit_at_1:.3f}  hit@3 {report.hit_at_3:.3f}  "
             f"antwoord {report.answer_accuracy:.3f}  weigering {report.refusal_accuracy:.3f}  "
             f"onterecht geweigerd {report.false_refusals}\n"
+            f"hit@3 direct {report.hit_at_3_direct:.3f}  "
+            f"hit@3 parafrase {report.hit_at_3_paraphrase:.3f}\n"
             f"latentie p50 {report.p50_ms:.1f} ms  p95 {report.p95_ms:.1f} ms"
         )
         for miss in report.misses:

@@ -326,6 +326,10 @@ def classify_message(text: str) -> Literal["question", "update", "unsure"]:
     # "een stageplek" is too weak to overrule a question: "Is er een stageplek vrij?"
     if (text.rstrip().endswith("?") or _QUESTION_WORD.fullmatch(first)) and not strong:
         return "question"
+    # "Hoeveel uur is één baan?": a number in a question is not yet a report of progress.
+    asks = text.rstrip().endswith("?") and _QUESTION_WORD.fullmatch(first)
+    if asks and not _PAST.search(text):
+        return "question"
     if (strong or article) and "?" not in text:
         return "update"
     return "unsure"

@@ -25,6 +25,9 @@ from .types import Answer, ScoredChunk
 BUILTIN_PREFIX = "vonkje:kennisbank/"
 CURATED_PREFIX = "vonkje:antwoord/"
 MODES = ("hybrid", "dense", "bm25")
+# passages, the questions they answer, BM25: measured on the eval set, BM25 at half weight
+# ranks paraphrased questions better than equal weights (hit@3 0.85 against 0.79).
+FUSION_WEIGHTS = (1.0, 1.0, 0.5)
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class Finding:
     relevant: bool
     best_dense: float | None = None
     best_lexical: float = 0.0
+    unknown_words: float = 0.0
 
 
 class KnowledgeBase:
@@ -130,18 +134,21 @@ class KnowledgeBase:
         language = detect_language(question)
         query = contextualize(question, previous)
         query_tokens = tokenize(query)
-        dense_hits = []
+        view = self.index.lexical_view()
+        passages_hits, question_hits = [], []
         if mode != "bm25":
             vector = self.index.embeddings.embed_query(query)
-            dense_hits = self.index.dense_search(vector, self.candidates)
+            passages_hits, question_hits = self.index.dense_search(vector, self.candidates)
         lexical_hits = []
         if mode != "dense":
             lexical_hits = self.index.lexical_search(query_tokens, self.candidates)
-        view = self.index.lexical_view()
-        by_id = {c.id: c for c, _ in dense_hits + lexical_hits}
-        dense_score = {c.id: s for c, s in dense_hits}
+        rankings = [passages_hits, question_hits, lexical_hits]
+        by_id = {c.id: c for ranking in rankings for c, _ in ranking}
+        dense_score: dict[str, float] = {}
+        for chunk, score in passages_hits + question_hits:
+            dense_score[chunk.id] = max(dense_score.get(chunk.id, -1.0), score)
         fused = reciprocal_rank_fusion(
-            [[c.id for c, _ in dense_hits], [c.id for c, _ in lexical_hits]]
+            [[c.id for c, _ in ranking] for ranking in rankings], weights=FUSION_WEIGHTS
         )
         passages = tuple(
             ScoredChunk(
@@ -154,8 +161,13 @@ class KnowledgeBase:
         )
         best_dense = max(dense_score.values(), default=0.0) if mode != "bm25" else None
         best_lexical = max((p.lexical for p in passages[:3]), default=0.0)
-        relevant = bool(passages) and is_relevant(best_dense, best_lexical, self.thresholds)
-        return Finding(question, query, language, passages, relevant, best_dense, best_lexical)
+        unknown = view.out_of_vocabulary(tokenize(question))
+        relevant = bool(passages) and is_relevant(
+            best_dense, best_lexical, unknown, self.thresholds
+        )
+        return Finding(
+            question, query, language, passages, relevant, best_dense, best_lexical, unknown
+        )
 
     def compose(self, finding: Finding) -> Answer:
         if not finding.relevant:

@@ -16,6 +16,7 @@ from .ranking import RelevanceThresholds, is_relevant
 class EvalCase:
     question: str
     expect: tuple[str, ...]  # empty: out of scope, the answer must be a refusal
+    paraphrase: bool = False  # shares no content word with its answer
 
     @property
     def in_scope(self) -> bool:
@@ -35,6 +36,8 @@ class EvalReport:
     false_refusals: int
     p50_ms: float
     p95_ms: float
+    hit_at_3_direct: float = 0.0
+    hit_at_3_paraphrase: float = 0.0
     misses: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
@@ -48,7 +51,9 @@ def read_cases(path: Path) -> list[EvalCase]:
             continue
         try:
             row = json.loads(line)
-            cases.append(EvalCase(row["q"], tuple(row.get("expect") or ())))
+            cases.append(
+                EvalCase(row["q"], tuple(row.get("expect") or ()), bool(row.get("paraphrase")))
+            )
         except (json.JSONDecodeError, KeyError, TypeError) as error:
             raise ValueError(
                 f"{path}:{number}: not a {{'q': ..., 'expect': [...]}} line"
@@ -74,6 +79,7 @@ def evaluate(kb, cases: Sequence[EvalCase], *, mode: str = "hybrid") -> EvalRepo
     kb.find("warm-up", mode=mode)  # the first query pays for building the BM25 view
     latencies, hit1, hit3, answered_right, refused_right, false_refusals = [], 0, 0, 0, 0, 0
     misses = []
+    hits_by_kind: dict[bool, list[bool]] = {True: [], False: []}
     for case in cases:
         started = time.perf_counter()
         answer = kb.compose(kb.find(case.question, mode=mode))
@@ -87,6 +93,7 @@ def evaluate(kb, cases: Sequence[EvalCase], *, mode: str = "hybrid") -> EvalRepo
         false_refusals += not answer.answered
         hit1 += _contains(cited[:1], case.expect)
         hit3 += _contains(cited[:3], case.expect)
+        hits_by_kind[case.paraphrase].append(_contains(cited[:3], case.expect))
         answered_right += answer.answered and _contains([answer.text], case.expect)
         if not _contains(cited[:3], case.expect):
             misses.append(f"{'refused' if not answer.answered else 'missed'}: {case.question}")
@@ -104,6 +111,8 @@ def evaluate(kb, cases: Sequence[EvalCase], *, mode: str = "hybrid") -> EvalRepo
         false_refusals=false_refusals,
         p50_ms=percentile(latencies, 50),
         p95_ms=percentile(latencies, 95),
+        hit_at_3_direct=sum(hits_by_kind[False]) / max(len(hits_by_kind[False]), 1),
+        hit_at_3_paraphrase=sum(hits_by_kind[True]) / max(len(hits_by_kind[True]), 1),
         misses=tuple(misses),
     )
 
@@ -114,14 +123,18 @@ def sweep_thresholds(
     """Refusal accuracy and in-scope answer rate for a grid of thresholds, best first."""
     findings = [(case, kb.find(case.question)) for case in cases]
     results = []
-    for dense in [x / 100 for x in range(78, 92)]:
-        for with_words in [x / 100 for x in range(74, 90, 2)]:
-            for words in (0.3, 0.4, 0.5, 0.6, 0.7):
+    for dense in [x / 1000 for x in range(880, 960, 5)]:
+        for known in [x / 1000 for x in range(820, 920, 5)]:
+            for unknown in (0.0, 0.1, 0.15, 0.2, 0.25, 0.34, 0.5):
                 t = replace(
-                    RelevanceThresholds(), dense=dense, dense_with_words=with_words, words=words
+                    RelevanceThresholds(),
+                    dense=dense,
+                    dense_known_words=known,
+                    unknown_words=unknown,
                 )
                 decisions = [
-                    (case, is_relevant(f.best_dense, f.best_lexical, t)) for case, f in findings
+                    (case, is_relevant(f.best_dense, f.best_lexical, f.unknown_words, t))
+                    for case, f in findings
                 ]
                 inside = [d for c, d in decisions if c.in_scope]
                 outside = [not d for c, d in decisions if not c.in_scope]

@@ -190,31 +190,39 @@ class Index:
 
     # -- reading --------------------------------------------------------------------------
 
-    def dense_search(self, vector: Sequence[float], k: int) -> list[tuple[Chunk, float]]:
-        """Passages by cosine similarity: of the passage itself, or of a question it answers."""
+    def dense_search(
+        self, vector: Sequence[float], k: int
+    ) -> tuple[list[tuple[Chunk, float]], list[tuple[Chunk, float]]]:
+        """Two rankings by cosine similarity: of the passages, and of the questions they
+        answer (each passage scored by its closest question)."""
         view = self.lexical_view()
         if not view.chunks:
-            return []
-        best: dict[str, float] = {}
+            return [], []
         found = self._chunks.query(
             query_embeddings=[list(vector)],
             n_results=min(k + 8, len(view.chunks)),
-            include=["metadatas", "distances"],
+            include=["distances"],
         )
-        for chunk_id, distance in zip(found["ids"][0], found["distances"][0], strict=True):
-            best[chunk_id] = max(best.get(chunk_id, -1.0), 1.0 - float(distance))
+        passages = [
+            (view.by_id[chunk_id], 1.0 - float(distance))
+            for chunk_id, distance in zip(found["ids"][0], found["distances"][0], strict=True)
+            if chunk_id in view.by_id  # drops passages of an unfinished write
+        ][:k]
+        questions: dict[str, float] = {}
         if view.aliases:
             found = self._aliases.query(
                 query_embeddings=[list(vector)],
-                n_results=min(3 * k, view.aliases),
+                n_results=min(4 * k, view.aliases),
                 include=["metadatas", "distances"],
             )
             for meta, distance in zip(found["metadatas"][0], found["distances"][0], strict=True):
-                chunk_id = meta["chunk_id"]
-                best[chunk_id] = max(best.get(chunk_id, -1.0), 1.0 - float(distance))
-        hits = [(view.by_id[i], score) for i, score in best.items() if i in view.by_id]
-        hits.sort(key=lambda pair: pair[1], reverse=True)
-        return hits[:k]
+                if meta["chunk_id"] in view.by_id:
+                    similarity = 1.0 - float(distance)
+                    questions[meta["chunk_id"]] = max(
+                        questions.get(meta["chunk_id"], -1.0), similarity
+                    )
+        by_question = sorted(questions.items(), key=lambda pair: pair[1], reverse=True)[:k]
+        return passages, [(view.by_id[i], score) for i, score in by_question]
 
     def lexical_search(self, tokens: Sequence[str], k: int) -> list[tuple[Chunk, float]]:
         return self.lexical_view().search(tokens, k)
@@ -265,6 +273,12 @@ class _LexicalView:
     bm25: bm25s.BM25 | None
     by_id: dict[str, Chunk]
     aliases: int
+
+    def out_of_vocabulary(self, tokens: Sequence[str]) -> float:
+        """Share of the query's tokens that occur nowhere in the index."""
+        if not tokens or self.bm25 is None:
+            return 1.0 if tokens else 0.0
+        return sum(t not in self.bm25.vocab_dict for t in tokens) / len(tokens)
 
     def token_set(self, chunk_id: str) -> set[str]:
         return self._token_sets.get(chunk_id, set())

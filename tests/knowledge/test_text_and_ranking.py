@@ -79,11 +79,19 @@ def test_lexical_coverage(query, passage, coverage):
 
 
 @pytest.mark.parametrize(
-    ("dense", "lexical", "relevant"),
-    [(0.95, 0.0, True), (0.70, 1.0, False), (None, 0.9, True), (None, 0.1, False)],
+    ("dense", "lexical", "unknown", "relevant"),
+    [
+        (0.95, 0.0, 0.0, True),  # close in meaning
+        (0.95, 0.0, 0.8, True),  # very close outweighs unknown words
+        (0.90, 0.5, 0.0, True),  # close, every word known
+        (0.90, 0.5, 0.5, False),  # close, but half the words never occur in the index
+        (0.70, 1.0, 0.0, False),  # far in meaning
+        (None, 0.9, 0.0, True),  # BM25 only: most query tokens found
+        (None, 0.1, 0.0, False),
+    ],
 )
-def test_is_relevant(dense, lexical, relevant):
-    assert is_relevant(dense, lexical, RelevanceThresholds()) is relevant
+def test_is_relevant(dense, lexical, unknown, relevant):
+    assert is_relevant(dense, lexical, unknown, RelevanceThresholds()) is relevant
 
 
 def test_pick_sentences_prefers_overlap_and_keeps_order():

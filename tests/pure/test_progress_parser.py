@@ -166,6 +166,8 @@ CLASSIFY = [
     ("How do I apply for the wage cost benefit?", "question"),
     ("We placed 2 people in cleaning", "update"),
     ("Ik heb een vraag over de LKV", "unsure"),
+    ("Hoeveel uur is één baan voor de banenafspraak?", "question"),
+    ("Hoeveel banen hebben we al geplaatst?", "unsure"),
 ]
 
 
