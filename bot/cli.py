@@ -192,5 +192,42 @@ def sources(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"{r.title}\n  {r.source}\n  {r.chunks} passages, ingelezen {r.indexed_at}")
 
 
+@cli.command()
+@click.option("--user-id", type=int, default=1, show_default=True,
+              help="Telegram user id to act as.")
+@click.option("--name", default="Jij", show_default=True, help="Your name in the chat.")
+@click.option("--participant", is_flag=True,
+              help="Act as a participant; by default you are a coordinator.")
+@click.option("--english", is_flag=True, help="Act as a user whose Telegram is in English.")
+@click.pass_context
+def chat(ctx: click.Context, user_id: int, name: str, participant: bool, english: bool) -> None:
+    """Talk to Vonkje in the terminal: the same handlers and texts as on Telegram."""
+    import asyncio
+
+    from .chat import chat as run_chat
+    from .services import open_storage
+    from .update_factory import Sender
+
+    settings = _settings(ctx)
+    sender = Sender(user_id, name, language_code="en" if english else "nl")
+    asyncio.run(run_chat(settings, db=open_storage(settings), kb=_knowledge(ctx),
+                         sender=sender, coordinator=not participant))
+
+
+@cli.command()
+@click.pass_context
+def run(ctx: click.Context) -> None:
+    """Run the Telegram bot (long polling, or a webhook when VONKJE_WEBHOOK_URL is set)."""
+    from .runner import run_bot
+
+    settings = _settings(ctx)
+    if not settings.telegram_bot_token:
+        raise click.UsageError(
+            "TELEGRAM_BOT_TOKEN is not set. Create a bot with @BotFather and set the token "
+            "(see README), or try Vonkje without Telegram: `vonkje chat`."
+        )
+    run_bot(settings, kb=_knowledge(ctx))
+
+
 def main() -> None:
     cli(prog_name="vonkje")

@@ -106,6 +106,7 @@ class KnowledgeBase:
             text=text,
             content_hash=file_hash(text.encode()),
             stand_per=stand_per,
+            questions=((question.strip(), (question.strip(),)),),  # found by similar questions
         )
         chunks = split_document(document)
         previous = self.index.documents().get(source)
