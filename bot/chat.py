@@ -44,16 +44,25 @@ class Terminal:
                 name = call.params.get("_filenames", {}).get(field, field)
                 self.files_dir.mkdir(parents=True, exist_ok=True)
                 (self.files_dir / name).write_bytes(data)
-                self.write(f"vonkje> [{name} opgeslagen in {self.files_dir}] "
-                           + html_to_text(call.text))
+                self.write(
+                    f"vonkje> [{name} opgeslagen in {self.files_dir}] " + html_to_text(call.text)
+                )
         if call.buttons:
             self.buttons = [data for _, data in call.buttons]
             labels = "  ".join(f"[{n}] {label}" for n, (label, _) in enumerate(call.buttons, 1))
             self.write("        " + labels)
 
 
-async def chat(settings, *, db, kb, sender: Sender, coordinator: bool,
-               read: Callable[[str], str] = input, write: Callable[[str], None] = print) -> None:
+async def chat(
+    settings,
+    *,
+    db,
+    kb,
+    sender: Sender,
+    coordinator: bool,
+    read: Callable[[str], str] = input,
+    write: Callable[[str], None] = print,
+) -> None:
     if coordinator and sender.id not in settings.admins:
         settings = replace(settings, admins=(*settings.admins, sender.id))
     terminal = Terminal(settings.data_dir / "chat-bestanden", write)
@@ -61,8 +70,10 @@ async def chat(settings, *, db, kb, sender: Sender, coordinator: bool,
     application = build_application(settings, db=db, kb=kb, transport=api.transport)
     factory = UpdateFactory()
     await application.initialize()
-    write("Vonkje in de terminal. Typ een vraag of een update; een cijfer kiest een knop; "
-          "'/als ID NAAM' wisselt van gebruiker; /quit stopt.")
+    write(
+        "Vonkje in de terminal. Typ een vraag of een update; een cijfer kiest een knop; "
+        "'/als ID NAAM' wisselt van gebruiker; /quit stopt."
+    )
     try:
         while True:
             try:

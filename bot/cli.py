@@ -193,11 +193,13 @@ def sources(ctx: click.Context, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--user-id", type=int, default=1, show_default=True,
-              help="Telegram user id to act as.")
+@click.option(
+    "--user-id", type=int, default=1, show_default=True, help="Telegram user id to act as."
+)
 @click.option("--name", default="Jij", show_default=True, help="Your name in the chat.")
-@click.option("--participant", is_flag=True,
-              help="Act as a participant; by default you are a coordinator.")
+@click.option(
+    "--participant", is_flag=True, help="Act as a participant; by default you are a coordinator."
+)
 @click.option("--english", is_flag=True, help="Act as a user whose Telegram is in English.")
 @click.pass_context
 def chat(ctx: click.Context, user_id: int, name: str, participant: bool, english: bool) -> None:
@@ -210,8 +212,15 @@ def chat(ctx: click.Context, user_id: int, name: str, participant: bool, english
 
     settings = _settings(ctx)
     sender = Sender(user_id, name, language_code="en" if english else "nl")
-    asyncio.run(run_chat(settings, db=open_storage(settings), kb=_knowledge(ctx),
-                         sender=sender, coordinator=not participant))
+    asyncio.run(
+        run_chat(
+            settings,
+            db=open_storage(settings),
+            kb=_knowledge(ctx),
+            sender=sender,
+            coordinator=not participant,
+        )
+    )
 
 
 @cli.command()

@@ -15,8 +15,9 @@ log = logging.getLogger(__name__)
 
 def run_bot(settings: Settings, *, kb, extra_handlers=None) -> None:
     install_token_filter(settings.telegram_bot_token)
-    application = build_application(settings, db=open_storage(settings), kb=kb, rate_limit=True,
-                                    extra_handlers=extra_handlers)
+    application = build_application(
+        settings, db=open_storage(settings), kb=kb, rate_limit=True, extra_handlers=extra_handlers
+    )
     if settings.webhook_url:
         log.info("Starting webhook on port %s", settings.webhook_port)
         application.run_webhook(

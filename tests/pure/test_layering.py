@@ -5,7 +5,14 @@ import sys
 
 import pytest
 
-PURE = ["bot.progress_parser", "bot.meeting_dates", "bot.reminder_plan", "bot.ics"]
+PURE = [
+    "bot.progress_parser",
+    "bot.meeting_dates",
+    "bot.reminder_plan",
+    "bot.ics",
+    "knowledge.text",
+    "knowledge.ranking",
+]
 FORBIDDEN = ["telegram", "chromadb", "sqlite_utils", "langchain"]
 
 CHECK = """
@@ -26,3 +33,22 @@ def test_pure_module_imports_nothing_heavy(module):
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout.strip() == ""
+
+
+LIBRARIES = {
+    "knowledge": ["knowledge.base", "knowledge.ingest", "knowledge.index", "knowledge.llm"],
+    "storage": ["storage.db", "storage.updates", "storage.meetings", "storage.privacy"],
+}
+
+
+@pytest.mark.parametrize(("package", "modules"), LIBRARIES.items())
+def test_libraries_never_import_the_front_end(package, modules):
+    code = (
+        "import importlib, sys\n"
+        + "".join(f"importlib.import_module({m!r})\n" for m in modules)
+        + "print(','.join(m for m in sys.modules if m == 'bot' or m.startswith('bot.')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "", f"{package} imports {done.stdout.strip()}"
