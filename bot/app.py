@@ -16,12 +16,14 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 from telegram.request import HTTPXRequest
 
-from .handlers import admin, messages, privacy, progress, questions, start, views
-from .handlers.common import Services, reply, utc_clock
+from .handlers import admin, meetings, messages, privacy, progress, questions, start, views
+from .handlers.common import Services, remember_person, reply, utc_clock
+from .reminders import start_reminders
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -46,6 +48,18 @@ COMMANDS = [  # (names, handler, Dutch description, English description)
         "Correct or withdraw an update",
     ),
     (
+        ["bijeenkomsten", "meetings"],
+        meetings.list_meetings,
+        "De komende bijeenkomsten",
+        "Upcoming meetings",
+    ),
+    (
+        ["herinneringen", "reminders"],
+        meetings.reminder_settings,
+        "Herinneringen aan of uit",
+        "Reminders on or off",
+    ),
+    (
         ["mijngegevens", "mydata"],
         privacy.my_data,
         "Wat Vonkje over je weet",
@@ -66,6 +80,9 @@ ADMIN_COMMANDS = [
     (["overzicht", "overview"], views.overzicht, "Alle proeftuinen", "All proeftuinen"),
     (["export"], views.export, "Updates als CSV en Excel", "Updates as CSV and Excel"),
     (["onbeantwoord", "unanswered"], questions.open_questions, "Open vragen", "Open questions"),
+    (["plan"], meetings.plan, "Bijeenkomst plannen", "Plan a meeting"),
+    (["verplaats", "move"], meetings.move, "Bijeenkomst verplaatsen", "Move a meeting"),
+    (["annuleer", "cancelmeeting"], meetings.cancel, "Bijeenkomst annuleren", "Cancel a meeting"),
     (
         ["koppel", "link"],
         admin.link_group,
@@ -82,6 +99,10 @@ CALLBACKS = [
     (r"^cl:", messages.classify_button),
     (r"^pv:", views.voortgang_button),
     (r"^fm:", privacy.forget_me_button),
+    (r"^mp:", meetings.plan_button),
+    (r"^(mm|mc):", meetings.change_button),
+    (r"^rm:", meetings.reminder_button),
+    (r"^nu:", meetings.nudge_button),
 ]
 NOT_TEXT = (
     filters.Sticker.ALL
@@ -115,6 +136,12 @@ def install_token_filter(token: str) -> None:
     redact = RedactToken(token)
     for handler in logging.getLogger().handlers:
         handler.addFilter(redact)
+
+
+async def remember_sender(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Everyone who writes is known by name and language (reminders, summaries, /mijngegevens)."""
+    if update.effective_user and not update.effective_user.is_bot:
+        remember_person(update, context)
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -152,6 +179,7 @@ def build_application(
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     application = builder.post_init(_post_init).post_shutdown(_post_shutdown).build()
     application.bot_data["services"] = Services(db=db, kb=kb, settings=settings, clock=clock)
+    application.add_handler(TypeHandler(Update, remember_sender), group=-1)
     for names, handler, *_ in COMMANDS + ADMIN_COMMANDS:
         application.add_handler(CommandHandler(names, handler))
     for pattern, handler in CALLBACKS:
@@ -183,6 +211,7 @@ async def _post_init(application: Application) -> None:
             )
     except TelegramError as error:  # an admin who never opened the bot: not fatal
         log.warning("Could not set the command menu: %s", error)
+    await start_reminders(application)
 
 
 async def _post_shutdown(application: Application) -> None:

@@ -180,6 +180,60 @@ NL = {
     "forget_no": "Nee",
     "forgotten": "Je gegevens zijn gewist. Tot ziens!",
     "forget_cancelled": "Er is niets gewist.",
+    # bijeenkomsten
+    "reminder": ("⏰ Herinnering: <b>{title}</b> is op {when}.\nWaar: {place}\nAgenda: {agenda}"),
+    "meeting_change": (
+        "📅 De bijeenkomst <b>{title}</b> is verplaatst naar {when}.\nWaar: {place}"
+    ),
+    "meeting_cancel": "❌ De bijeenkomst <b>{title}</b> van {when} gaat niet door.",
+    "nudge": (
+        "Op {when} is de bijeenkomst <b>{title}</b>. Van je proeftuin hebben we sinds de "
+        "vorige bijeenkomst nog geen update. Wil je er nu een sturen?"
+    ),
+    "nudge_button": "📈 Nu een update sturen",
+    "summary": "<b>Morgen: {title}</b>\nVoortgang per proeftuin (updates sinds {since}):",
+    "summary_silent": "\nGeen update sinds de vorige bijeenkomst: {names}",
+    "interrupted": (
+        "Let op: {count} herinnering(en) zijn onderbroken tussen versturen en vastleggen. "
+        "Ze worden niet opnieuw verstuurd; check zo nodig bij de deelnemer:"
+    ),
+    "plan_ask_title": "Nieuwe bijeenkomst. Wat is de titel? (/cancel om te stoppen)",
+    "plan_ask_when": (
+        "Wanneer? Bijvoorbeeld: <i>vrijdag 15 maart 14:00</i>, <i>15-3 om 14u</i> of "
+        "<i>volgende week dinsdag 10 uur</i>."
+    ),
+    "plan_ask_place": "Waar? (een adres of een videolink)",
+    "plan_ask_agenda": "Wat staat er op de agenda? (of '-')",
+    "plan_confirm": (
+        "Ik lees: <b>{title}</b> op <b>{when}</b>{no_time}, {place}, voor {who}. Klopt dat?"
+    ),
+    "plan_no_time": " (geen tijd genoemd, dus 10:00)",
+    "plan_all": "alle proeftuinen",
+    "plan_yes": "✅ Ja, plannen",
+    "plan_no": "✖️ Nee",
+    "planned": "Gepland: <b>{title}</b> op {when} (#{id}). Herinneringen gaan automatisch.",
+    "bad_date": (
+        "Die datum kan ik niet lezen. Probeer bijvoorbeeld <i>vrijdag 15 maart 14:00</i> of "
+        "<i>15-3 om 14u</i>."
+    ),
+    "past_date": "Die datum ligt in het verleden ({when}). Kies een moment in de toekomst.",
+    "usage_plan": ("Gebruik: /plan, of in één keer: /plan titel; datum en tijd; plaats; agenda"),
+    "meetings_none": "Er zijn geen bijeenkomsten gepland.",
+    "meetings_title": "<b>Komende bijeenkomsten</b>",
+    "meeting_line": "#{id} {when}: <b>{title}</b> ({place})",
+    "usage_move": "Gebruik: /verplaats &lt;nummer&gt; &lt;nieuwe datum en tijd&gt;",
+    "usage_cancel_meeting": "Gebruik: /annuleer &lt;nummer&gt;",
+    "unknown_meeting": "Bijeenkomst #{id} bestaat niet.",
+    "meeting_is_cancelled": "Bijeenkomst #{id} is al geannuleerd; die kan niet meer veranderen.",
+    "move_confirm": "<b>{title}</b> verplaatsen naar <b>{when}</b>? De deelnemers krijgen bericht.",
+    "cancel_confirm": "<b>{title}</b> op {when} annuleren? De deelnemers krijgen bericht.",
+    "moved": "Verplaatst; {count} deelnemer(s) zijn ingelicht.",
+    "meeting_cancelled_done": "Geannuleerd; {count} deelnemer(s) zijn ingelicht.",
+    "reminders_state": "Herinneringen staan <b>{state}</b>.",
+    "reminders_on": "aan",
+    "reminders_off": "uit",
+    "reminders_turn_on": "🔔 Aanzetten",
+    "reminders_turn_off": "🔕 Uitzetten",
 }
 
 EN = {
@@ -279,6 +333,21 @@ EN = {
     "forget_no": "No",
     "forgotten": "Your data has been erased. Goodbye!",
     "forget_cancelled": "Nothing was erased.",
+    "reminder": "⏰ Reminder: <b>{title}</b> is on {when}.\nWhere: {place}\nAgenda: {agenda}",
+    "meeting_change": "📅 The meeting <b>{title}</b> has moved to {when}.\nWhere: {place}",
+    "meeting_cancel": "❌ The meeting <b>{title}</b> on {when} is cancelled.",
+    "nudge": (
+        "The meeting <b>{title}</b> is on {when}. We have had no update from your proeftuin "
+        "since the previous meeting. Would you like to send one now?"
+    ),
+    "nudge_button": "📈 Send an update now",
+    "meetings_none": "No meetings are planned.",
+    "meetings_title": "<b>Upcoming meetings</b>",
+    "reminders_state": "Reminders are <b>{state}</b>.",
+    "reminders_on": "on",
+    "reminders_off": "off",
+    "reminders_turn_on": "🔔 Turn on",
+    "reminders_turn_off": "🔕 Turn off",
     "curated_to_asker": "The coordinator answered your question:\n<i>{question}</i>\n\n{answer}",
 }
 

@@ -15,7 +15,9 @@ from sqlite_utils import Database
 from storage.clock import now_iso
 from storage.errors import Invalid, NotFound
 
-REMINDER_STATUSES = ("sending", "sent", "failed", "blocked")
+# folded: not sent on its own, covered by a later reminder sent after downtime;
+# unknown: a crash came between sending and logging, reported to the coordinators
+REMINDER_STATUSES = ("sending", "sent", "failed", "blocked", "folded", "unknown")
 
 
 def claim_reminder(

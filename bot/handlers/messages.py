@@ -11,6 +11,7 @@ from ..progress_parser import classify_message
 from ..texts import say
 from .admin import proeftuin_form_answer
 from .common import MAX_INPUT, clear_buttons, is_group, language_of, reply
+from .meetings import plan_form_answer
 from .progress import receive_update
 from .questions import answer_question, finish_curating
 
@@ -114,4 +115,5 @@ AWAITING = {
     "correct": _correct,
     "curate": finish_curating,
     "new_proeftuin": proeftuin_form_answer,
+    "plan": plan_form_answer,
 }

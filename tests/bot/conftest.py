@@ -62,16 +62,23 @@ class BotKit:
 
 
 @pytest.fixture
-async def kit(data_dir, embeddings):
+async def kit(data_dir, embeddings, request):
     db = open_database(data_dir / "vonkje.sqlite")
     kb = KnowledgeBase.open(data_dir, embeddings=embeddings)
     api = LocalBotApi()
     clock = Clock(datetime(2027, 3, 1, 9, 0, tzinfo=UTC))
     settings = Settings(data_dir=data_dir, admins=(COORDINATOR.id,))
-    app = build_application(settings, db=db, kb=kb, clock=clock, transport=api.transport)
+    app = build_application(settings, db=db, kb=kb, clock=clock, transport=api.transport,
+                            rate_limit=request_rate_limit(request))
     await app.initialize()
+    await app.start()  # the JobQueue runs on real time; test dates lie far ahead of it
     yield BotKit(app, api, db, kb, clock)
+    await app.stop()
     await app.shutdown()
+
+
+def request_rate_limit(request) -> bool:
+    return request.node.get_closest_marker("rate_limited") is not None
 
 
 async def join(kit: BotKit, sender: Sender, proeftuin_name: str, role: str = "n") -> None:

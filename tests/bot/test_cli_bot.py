@@ -59,3 +59,32 @@ def test_chat_switches_user_and_ends_on_eof(runner):
     result = runner("chat", input="/als 5 Eva\n/start\n")
     assert "(je bent nu Eva, id 5)" in result.output
     assert "Hoi Eva!" in result.output
+
+
+def test_meetings_add_list_cancel_and_remind_dry_run(runner):
+    added = runner("meetings", "add", "Bijeenkomst voorjaar", "15 maart 2030 om 14:00",
+                   "--place", "Utrecht")
+    assert added.exit_code == 0, added.output
+    assert "Gepland: #1 Bijeenkomst voorjaar op vrijdag 15 maart 2030 om 14:00" in added.output
+    listed = runner("meetings", "list")
+    assert "#1 vrijdag 15 maart 2030 om 14:00: Bijeenkomst voorjaar — Utrecht" in listed.output
+    plan = runner("remind", "--dry-run")
+    assert plan.exit_code == 0
+    assert "vrijdag 8 maart 2030 om 10:00  d7" in plan.output
+    assert "vrijdag 15 maart 2030 om 12:00  h2" in plan.output
+    assert runner("meetings", "cancel", "1").exit_code == 0
+    again = runner("meetings", "cancel", "1")
+    assert again.exit_code == 2 and "al geannuleerd" in again.output
+    assert "Geen bijeenkomsten gepland" in runner("meetings", "list").output
+
+
+@pytest.mark.parametrize("when", ["gisteren 10 uur", "ooit eens"])
+def test_meetings_add_refuses_past_and_unreadable_dates(runner, when):
+    result = runner("meetings", "add", "X", when)
+    assert result.exit_code == 2
+    assert runner("meetings", "list").output.startswith("Geen bijeenkomsten")
+
+
+def test_remind_without_dry_run_needs_a_token(runner):
+    result = runner("remind")
+    assert result.exit_code == 2 and "--dry-run" in result.output

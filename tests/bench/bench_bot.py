@@ -1,0 +1,121 @@
+"""Bot throughput benchmark: Telegram updates per second through the whole bot in process.
+
+The real Application, handlers, SQLite and Chroma run; only the Bot API is local. Progress:
+each flow is a message (parsed, draft shown) and an *Opslaan* press (saved) — two Telegram
+updates. Questions: retrieval, extractive answer, question log, reply with buttons.
+
+    python tests/bench/bench_bot.py [--updates 2000] [--questions 300] [--concurrency 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from bot.app import build_application  # noqa: E402
+from bot.local_api import LocalBotApi  # noqa: E402
+from bot.settings import Settings  # noqa: E402
+from bot.update_factory import Sender, UpdateFactory  # noqa: E402
+from knowledge.base import KnowledgeBase  # noqa: E402
+from storage.db import open_database  # noqa: E402
+from telegram import Update  # noqa: E402
+
+MESSAGES = [
+    "twee nieuwe collega's bij de schoonmaak",
+    "3 stageplaatsen en 4 kandidaten in beeld",
+    "We hebben 1 medewerker aangenomen in de catering, knelpunt: vervoer",
+    "intentieverklaring getekend, volgende stap: locatie in kaart brengen",
+]
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+async def run(args) -> dict:
+    data_dir = Path(tempfile.mkdtemp(prefix="vonkje-botbench-"))
+    kb = KnowledgeBase.open(data_dir)
+    db = open_database(data_dir / "vonkje.sqlite")
+    api = LocalBotApi()
+    coordinator = Sender(1, "Carla")
+    settings = Settings(data_dir=data_dir, admins=(coordinator.id,))
+    app = build_application(settings, db=db, kb=kb, transport=api.transport,
+                            clock=lambda: datetime.now(UTC))
+    await app.initialize()
+    factory = UpdateFactory()
+
+    async def feed(data):
+        await app.process_update(Update.de_json(data, app.bot))
+
+    await feed(factory.message(coordinator, "/nieuweproeftuin Bench; A; B; C; 10000"))
+    token = api.texts()[-1].split("start=")[1].split()[0]
+    members = [Sender(100 + i, f"Lid {i}") for i in range(50)]
+    for member in members:
+        await feed(factory.message(member, f"/start {token}"))
+        await feed(factory.callback(member, f"j:n:{token}"))
+
+    async def progress_flow(i: int) -> None:
+        member = members[i % len(members)]
+        before = len(api.calls)
+        await feed(factory.message(member, MESSAGES[i % len(MESSAGES)]))
+        draft = next(c for c in api.calls[before:] if c.buttons and c.chat_id == member.id)
+        await feed(factory.callback(member, draft.buttons[0][1]))
+
+    async def batches(job, total: int) -> float:
+        started = time.perf_counter()
+        for start in range(0, total, args.concurrency):
+            await asyncio.gather(*(job(i) for i in range(start,
+                                                           min(start + args.concurrency, total))))
+        return time.perf_counter() - started
+
+    flows = args.updates // 2
+    seconds = await batches(progress_flow, flows)
+    saved = db["updates"].count
+    result = {"progress_flows": flows, "telegram_updates": 2 * flows, "saved": saved,
+              "progress_updates_per_s": 2 * flows / seconds, "saved_per_s": saved / seconds}
+
+    questions = [json.loads(line)["q"] for line in
+                 (ROOT / "tests" / "eval" / "kennisbank.jsonl").read_text().splitlines()]
+    asker = members[0]
+
+    async def question(i: int) -> None:
+        await feed(factory.message(asker, questions[i % len(questions)]))
+
+    await question(0)  # warm-up: BM25 view
+    seconds = await batches(question, args.questions)
+    result |= {"questions": args.questions, "questions_per_s": args.questions / seconds,
+               "peak_rss_mb": peak_rss_mb()}
+    await app.shutdown()
+    shutil.rmtree(data_dir, ignore_errors=True)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--updates", type=int, default=2000)
+    parser.add_argument("--questions", type=int, default=300)
+    parser.add_argument("--concurrency", type=int, default=8)
+    args = parser.parse_args()
+    result = asyncio.run(run(args))
+    print(f"progress: {result['telegram_updates']} Telegram updates "
+          f"({result['progress_flows']} messages + Opslaan) at "
+          f"{result['progress_updates_per_s']:.0f} updates/s; {result['saved']} saved "
+          f"({result['saved_per_s']:.0f}/s)")
+    print(f"questions: {result['questions']} at {result['questions_per_s']:.1f} questions/s")
+    print(f"peak RSS: {result['peak_rss_mb']:.0f} MB")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

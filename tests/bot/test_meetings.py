@@ -1,0 +1,247 @@
+"""Bijeenkomsten and reminders, with an injectable clock."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.reminders import start_reminders
+from storage import people, reminders, updates
+from storage.meetings import create_meeting, get_meeting
+from storage.proeftuinen import find_proeftuin
+from tests.bot.conftest import ANNA, BOB, COORDINATOR, EVA
+
+MEETING = datetime(2027, 3, 29, 12, 0, tzinfo=UTC)
+
+
+class PowerCut(Exception):
+    """Stands in for the process dying; asyncio does not let SystemExit pass through tasks."""  # 14:00 in Amsterdam, summer time
+
+
+def _meeting(kit, starts_at=MEETING, **kwargs):
+    return create_meeting(kit.db, title="Bijeenkomst voorjaar", starts_at=starts_at,
+                          place="Utrecht", agenda="Resultaten", created_by=COORDINATOR.id,
+                          now=kit.clock(), **kwargs)
+
+
+def _jobs(kit):
+    return {job.name: job.next_t.astimezone(UTC) for job in kit.app.job_queue.jobs()}
+
+
+def _log(kit, meeting_id):
+    return {(r["telegram_id"], r["kind"]): r["status"]
+            for r in reminders.sent_reminders(kit.db, meeting_id)}
+
+
+async def test_plan_in_one_go_confirms_the_date_and_schedules_reminders(world):
+    calls = await world.send(COORDINATOR, "/plan Bijeenkomst voorjaar; 29-3 om 14u; "
+                                          "Utrecht; Resultaten delen")
+    assert "maandag 29 maart 2027 om 14:00" in calls[-1].text
+    await world.press(COORDINATOR, "mp:yes")
+    assert "Gepland: <b>Bijeenkomst voorjaar</b>" in world.last_text(COORDINATOR.id)
+    meeting = get_meeting(world.db, 1)
+    assert meeting.starts_at == MEETING
+    # across the change to summer time (28 March) the day reminders stay at 10:00 local
+    assert _jobs(world) == {
+        "meeting-1-d7": datetime(2027, 3, 22, 9, 0, tzinfo=UTC),
+        "meeting-1-nudge": datetime(2027, 3, 24, 9, 0, tzinfo=UTC),
+        "meeting-1-d1": datetime(2027, 3, 28, 8, 0, tzinfo=UTC),
+        "meeting-1-summary": datetime(2027, 3, 28, 8, 0, tzinfo=UTC),
+        "meeting-1-h2": datetime(2027, 3, 29, 10, 0, tzinfo=UTC),
+    }
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("vrijdag 15 maart 14:00", "maandag 15 maart 2027 om 14:00"),
+        ("15-3 om 14u", "maandag 15 maart 2027 om 14:00"),
+        ("volgende week dinsdag 10 uur", "dinsdag 9 maart 2027 om 10:00"),
+    ],
+)
+async def test_dutch_dates_are_read_and_repeated(world, typed, expected):
+    calls = await world.send(COORDINATOR, f"/plan Overleg; {typed}; Zoom; -")
+    assert expected in calls[-1].text
+
+
+async def test_guided_plan_rejects_unreadable_and_past_dates(world):
+    await world.send(COORDINATOR, "/plan")
+    await world.send(COORDINATOR, "Bijeenkomst voorjaar")
+    calls = await world.send(COORDINATOR, "ergens volgend jaar misschien")
+    assert "kan ik niet lezen" in calls[-1].text
+    calls = await world.send(COORDINATOR, "1 januari 2020 10:00")
+    assert "in het verleden" in calls[-1].text
+    await world.send(COORDINATOR, "29 maart 2027 14:00")
+    await world.send(COORDINATOR, "https://meet.example/vonkje")
+    calls = await world.send(COORDINATOR, "-")
+    assert "Klopt dat?" in calls[-1].text
+    await world.press(COORDINATOR, "mp:yes")
+    assert world.db["meetings"].count == 1
+    assert get_meeting(world.db, 1).place == "https://meet.example/vonkje"
+
+
+async def test_only_coordinators_plan_move_cancel(world):
+    _meeting(world)
+    for command in ["/plan A; 29-3 14:00; B; C", "/verplaats 1 30-3 14:00", "/annuleer 1"]:
+        calls = await world.send(ANNA, command)
+        assert calls[-1].text == "Dit kan alleen een coördinator."
+    assert get_meeting(world.db, 1).version == 1 and not get_meeting(world.db, 1).cancelled
+
+
+async def test_bijeenkomsten_lists_coming_meetings(world):
+    _meeting(world)
+    calls = await world.send(ANNA, "/bijeenkomsten")
+    assert "#1 maandag 29 maart 2027 om 14:00: <b>Bijeenkomst voorjaar</b>" in calls[-1].text
+    calls = await world.send(EVA, "/bijeenkomsten")
+    assert "Monday 29 March 2027 at 14:00" in calls[-1].text
+
+
+async def test_restart_before_due_reminder_sends_nothing_and_schedules(world):
+    meeting = _meeting(world)
+    world.clock.moment = datetime(2027, 3, 20, 9, 0, tzinfo=UTC)
+    await start_reminders(world.app)
+    assert world.api.sent("sendDocument") == [] and world.api.sent("sendMessage") == []
+    assert "meeting-1-d7" in _jobs(world)
+    assert _log(world, meeting.id) == {}
+
+
+async def test_restart_after_due_reminder_sends_it_once_with_ics(world):
+    meeting = _meeting(world)
+    world.clock.moment = datetime(2027, 3, 23, 9, 0, tzinfo=UTC)  # d7 passed, d1 ahead
+    await start_reminders(world.app)
+    documents = world.api.sent("sendDocument")
+    assert sorted(c.chat_id for c in documents) == sorted([ANNA.id, BOB.id, EVA.id])
+    ics = documents[0].files["document"].decode()
+    assert "BEGIN:VCALENDAR" in ics and "DTSTART:20270329T120000Z" in ics
+    assert "Herinnering" in documents[0].text or "Reminder" in documents[0].text
+    assert "meeting-1-d7" not in _jobs(world) and "meeting-1-d1" in _jobs(world)
+    world.api.clear()
+    await start_reminders(world.app)  # a second restart sends nothing again
+    assert world.api.sent("sendDocument") == [] and world.api.sent("sendMessage") == []
+    assert _log(world, meeting.id)[(ANNA.id, "d7")] == "sent"
+
+
+async def test_several_missed_reminders_fold_into_one(world):
+    meeting = _meeting(world)
+    world.clock.moment = datetime(2027, 3, 29, 9, 0, tzinfo=UTC)  # d7 and d1 missed, h2 ahead
+    await start_reminders(world.app)
+    to_anna = [c for c in world.api.calls if c.chat_id == ANNA.id and c.method == "sendDocument"]
+    assert len(to_anna) == 1
+    log = _log(world, meeting.id)
+    assert log[(ANNA.id, "d1")] == "sent" and log[(ANNA.id, "d7")] == "folded"
+
+
+async def test_meeting_already_started_sends_nothing(world):
+    _meeting(world)
+    world.clock.moment = MEETING + timedelta(minutes=5)
+    await start_reminders(world.app)
+    assert world.api.calls == []
+
+
+async def test_blocked_participant_is_marked_inactive_and_others_get_theirs(world):
+    meeting = _meeting(world)
+    world.api.blocked_chats.add(BOB.id)
+    world.clock.moment = datetime(2027, 3, 23, 9, 0, tzinfo=UTC)
+    await start_reminders(world.app)
+    assert sorted(c.chat_id for c in world.api.sent("sendDocument")) == sorted([ANNA.id, EVA.id])
+    assert not people.get_person(world.db, BOB.id).active
+    assert _log(world, meeting.id)[(BOB.id, "d7")] == "blocked"
+
+
+async def test_moved_meeting_tells_participants_with_ics_and_reschedules(world):
+    _meeting(world)
+    await world.send(COORDINATOR, "/verplaats 1 30 maart 2027 15:00")
+    await world.press(COORDINATOR, "mm:yes")
+    assert "3 deelnemer(s) zijn ingelicht" in world.last_text(COORDINATOR.id)
+    to_anna = [c for c in world.api.sent("sendDocument") if c.chat_id == ANNA.id][0]
+    assert "verplaatst naar dinsdag 30 maart 2027 om 15:00" in to_anna.text
+    assert "SEQUENCE:1" in to_anna.files["document"].decode()
+    assert _jobs(world)["meeting-1-h2"] == datetime(2027, 3, 30, 11, 0, tzinfo=UTC)
+
+
+async def test_cancelled_meeting_tells_participants_and_refuses_changes(world):
+    _meeting(world)
+    await start_reminders(world.app)
+    await world.send(COORDINATOR, "/annuleer 1")
+    await world.press(COORDINATOR, "mc:yes")
+    to_eva = [c for c in world.api.sent("sendDocument") if c.chat_id == EVA.id][0]
+    assert "is cancelled" in to_eva.text
+    assert "METHOD:CANCEL" in to_eva.files["document"].decode()
+    assert not any(name.startswith("meeting-1-") for name in _jobs(world))
+    calls = await world.send(COORDINATOR, "/verplaats 1 30 maart 2027 15:00")
+    assert "al geannuleerd" in calls[-1].text
+    calls = await world.send(COORDINATOR, "/annuleer 1")
+    assert "al geannuleerd" in calls[-1].text
+
+
+async def test_nudge_goes_only_to_proeftuinen_without_update(world):
+    schoonmaak = find_proeftuin(world.db, "Schoonmaak").id
+    updates.save_update(world.db, proeftuin_id=schoonmaak, author_id=ANNA.id,
+                        author_name="Anna", role="opdrachtgever", raw_text="2 banen",
+                        jobs_realised=2, now=world.clock())
+    meeting = _meeting(world)
+    world.clock.moment = datetime(2027, 3, 24, 9, 30, tzinfo=UTC)  # after the nudge time
+    await start_reminders(world.app)
+    nudged = {c.chat_id for c in world.api.sent("sendMessage") if c.buttons
+              and c.buttons[0][1] == "nu:update"}
+    assert nudged == {BOB.id, EVA.id}  # Bob is also in Catering, which did not report
+    await world.press(EVA, "nu:update")
+    calls = await world.send(EVA, "We hired 2 new colleagues")
+    assert "Jobs realised: <b>2</b>" in calls[-1].text
+    assert (ANNA.id, "nudge") not in _log(world, meeting.id)
+
+
+async def test_summary_for_coordinators_the_day_before(world):
+    people.upsert_person(world.db, COORDINATOR.id, name="Carla")
+    _meeting(world)
+    world.clock.moment = datetime(2027, 3, 28, 8, 30, tzinfo=UTC)
+    await start_reminders(world.app)
+    to_coordinator = world.api.sent(chat_id=COORDINATOR.id)
+    assert "Morgen: Bijeenkomst voorjaar" in to_coordinator[0].text
+    assert "Geen update sinds de vorige bijeenkomst: Catering Den Haag, Schoonmaak Utrecht" in \
+        to_coordinator[0].text
+    assert to_coordinator[1].method == "sendPhoto"
+
+
+async def test_reminders_off_means_no_reminders(world):
+    calls = await world.send(ANNA, "/herinneringen")
+    assert "staan <b>aan</b>" in calls[-1].text
+    await world.press(ANNA, "rm:off")
+    world.api.clear()
+    _meeting(world)
+    world.clock.moment = datetime(2027, 3, 23, 9, 0, tzinfo=UTC)
+    await start_reminders(world.app)
+    assert ANNA.id not in {c.chat_id for c in world.api.calls}
+
+
+async def test_no_double_send_after_crash_between_sending_and_logging(world, monkeypatch):
+    meeting = _meeting(world)
+    world.clock.moment = datetime(2027, 3, 23, 9, 0, tzinfo=UTC)
+    real_mark = reminders.mark_reminder
+
+    def crash_once(db, meeting_id, telegram_id, kind, version, status, now=None):
+        if telegram_id == ANNA.id and status == "sent":
+            raise PowerCut  # the process dies after Telegram accepted the message
+        return real_mark(db, meeting_id, telegram_id, kind, version, status, now=now)
+
+    monkeypatch.setattr(reminders, "mark_reminder", crash_once)
+    with pytest.raises(PowerCut):
+        await start_reminders(world.app)
+    monkeypatch.setattr(reminders, "mark_reminder", real_mark)
+    sent_to_anna = len([c for c in world.api.calls if c.chat_id == ANNA.id])
+    assert sent_to_anna == 1
+    people.upsert_person(world.db, COORDINATOR.id, name="Carla")
+    await start_reminders(world.app)  # the restart
+    assert len([c for c in world.api.calls if c.chat_id == ANNA.id]) == 1  # not twice
+    report = world.api.sent(chat_id=COORDINATOR.id)[0].text
+    assert "onderbroken tussen versturen en vastleggen" in report and str(ANNA.id) in report
+    assert _log(world, meeting.id)[(ANNA.id, "d7")] == "unknown"
+    assert {_log(world, meeting.id)[(p.id, "d7")] for p in (BOB, EVA)} == {"sent"}
+
+
+@pytest.mark.rate_limited
+async def test_retry_after_is_waited_out(world):
+    _meeting(world)
+    world.api.flood_once[ANNA.id] = 1
+    world.clock.moment = datetime(2027, 3, 23, 9, 0, tzinfo=UTC)
+    await start_reminders(world.app)
+    assert [c.chat_id for c in world.api.sent("sendDocument")].count(ANNA.id) == 1
