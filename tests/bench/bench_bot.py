@@ -23,13 +23,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from telegram import Update  # noqa: E402
+
 from bot.app import build_application  # noqa: E402
 from bot.local_api import LocalBotApi  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.update_factory import Sender, UpdateFactory  # noqa: E402
 from knowledge.base import KnowledgeBase  # noqa: E402
 from storage.db import open_database  # noqa: E402
-from telegram import Update  # noqa: E402
 
 MESSAGES = [
     "twee nieuwe collega's bij de schoonmaak",
@@ -50,8 +51,9 @@ async def run(args) -> dict:
     api = LocalBotApi()
     coordinator = Sender(1, "Carla")
     settings = Settings(data_dir=data_dir, admins=(coordinator.id,))
-    app = build_application(settings, db=db, kb=kb, transport=api.transport,
-                            clock=lambda: datetime.now(UTC))
+    app = build_application(
+        settings, db=db, kb=kb, transport=api.transport, clock=lambda: datetime.now(UTC)
+    )
     await app.initialize()
     factory = UpdateFactory()
 
@@ -75,18 +77,26 @@ async def run(args) -> dict:
     async def batches(job, total: int) -> float:
         started = time.perf_counter()
         for start in range(0, total, args.concurrency):
-            await asyncio.gather(*(job(i) for i in range(start,
-                                                           min(start + args.concurrency, total))))
+            await asyncio.gather(
+                *(job(i) for i in range(start, min(start + args.concurrency, total)))
+            )
         return time.perf_counter() - started
 
     flows = args.updates // 2
     seconds = await batches(progress_flow, flows)
     saved = db["updates"].count
-    result = {"progress_flows": flows, "telegram_updates": 2 * flows, "saved": saved,
-              "progress_updates_per_s": 2 * flows / seconds, "saved_per_s": saved / seconds}
+    result = {
+        "progress_flows": flows,
+        "telegram_updates": 2 * flows,
+        "saved": saved,
+        "progress_updates_per_s": 2 * flows / seconds,
+        "saved_per_s": saved / seconds,
+    }
 
-    questions = [json.loads(line)["q"] for line in
-                 (ROOT / "tests" / "eval" / "kennisbank.jsonl").read_text().splitlines()]
+    questions = [
+        json.loads(line)["q"]
+        for line in (ROOT / "tests" / "eval" / "kennisbank.jsonl").read_text().splitlines()
+    ]
     asker = members[0]
 
     async def question(i: int) -> None:
@@ -94,8 +104,11 @@ async def run(args) -> dict:
 
     await question(0)  # warm-up: BM25 view
     seconds = await batches(question, args.questions)
-    result |= {"questions": args.questions, "questions_per_s": args.questions / seconds,
-               "peak_rss_mb": peak_rss_mb()}
+    result |= {
+        "questions": args.questions,
+        "questions_per_s": args.questions / seconds,
+        "peak_rss_mb": peak_rss_mb(),
+    }
     await app.shutdown()
     shutil.rmtree(data_dir, ignore_errors=True)
     return result
@@ -108,10 +121,12 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     args = parser.parse_args()
     result = asyncio.run(run(args))
-    print(f"progress: {result['telegram_updates']} Telegram updates "
-          f"({result['progress_flows']} messages + Opslaan) at "
-          f"{result['progress_updates_per_s']:.0f} updates/s; {result['saved']} saved "
-          f"({result['saved_per_s']:.0f}/s)")
+    print(
+        f"progress: {result['telegram_updates']} Telegram updates "
+        f"({result['progress_flows']} messages + Opslaan) at "
+        f"{result['progress_updates_per_s']:.0f} updates/s; {result['saved']} saved "
+        f"({result['saved_per_s']:.0f}/s)"
+    )
     print(f"questions: {result['questions']} at {result['questions_per_s']:.1f} questions/s")
     print(f"peak RSS: {result['peak_rss_mb']:.0f} MB")
     print(json.dumps(result))

@@ -68,8 +68,14 @@ async def kit(data_dir, embeddings, request):
     api = LocalBotApi()
     clock = Clock(datetime(2027, 3, 1, 9, 0, tzinfo=UTC))
     settings = Settings(data_dir=data_dir, admins=(COORDINATOR.id,))
-    app = build_application(settings, db=db, kb=kb, clock=clock, transport=api.transport,
-                            rate_limit=request_rate_limit(request))
+    app = build_application(
+        settings,
+        db=db,
+        kb=kb,
+        clock=clock,
+        transport=api.transport,
+        rate_limit=request_rate_limit(request),
+    )
     await app.initialize()
     await app.start()  # the JobQueue runs on real time; test dates lie far ahead of it
     yield BotKit(app, api, db, kb, clock)

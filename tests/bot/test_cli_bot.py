@@ -62,8 +62,9 @@ def test_chat_switches_user_and_ends_on_eof(runner):
 
 
 def test_meetings_add_list_cancel_and_remind_dry_run(runner):
-    added = runner("meetings", "add", "Bijeenkomst voorjaar", "15 maart 2030 om 14:00",
-                   "--place", "Utrecht")
+    added = runner(
+        "meetings", "add", "Bijeenkomst voorjaar", "15 maart 2030 om 14:00", "--place", "Utrecht"
+    )
     assert added.exit_code == 0, added.output
     assert "Gepland: #1 Bijeenkomst voorjaar op vrijdag 15 maart 2030 om 14:00" in added.output
     listed = runner("meetings", "list")

@@ -10,17 +10,24 @@ from storage.meetings import create_meeting, get_meeting
 from storage.proeftuinen import find_proeftuin
 from tests.bot.conftest import ANNA, BOB, COORDINATOR, EVA
 
-MEETING = datetime(2027, 3, 29, 12, 0, tzinfo=UTC)
+MEETING = datetime(2027, 3, 29, 12, 0, tzinfo=UTC)  # 14:00 in Amsterdam, summer time
 
 
 class PowerCut(Exception):
-    """Stands in for the process dying; asyncio does not let SystemExit pass through tasks."""  # 14:00 in Amsterdam, summer time
+    """Stands in for the process dying; asyncio does not let SystemExit pass through tasks."""
 
 
 def _meeting(kit, starts_at=MEETING, **kwargs):
-    return create_meeting(kit.db, title="Bijeenkomst voorjaar", starts_at=starts_at,
-                          place="Utrecht", agenda="Resultaten", created_by=COORDINATOR.id,
-                          now=kit.clock(), **kwargs)
+    return create_meeting(
+        kit.db,
+        title="Bijeenkomst voorjaar",
+        starts_at=starts_at,
+        place="Utrecht",
+        agenda="Resultaten",
+        created_by=COORDINATOR.id,
+        now=kit.clock(),
+        **kwargs,
+    )
 
 
 def _jobs(kit):
@@ -28,13 +35,16 @@ def _jobs(kit):
 
 
 def _log(kit, meeting_id):
-    return {(r["telegram_id"], r["kind"]): r["status"]
-            for r in reminders.sent_reminders(kit.db, meeting_id)}
+    return {
+        (r["telegram_id"], r["kind"]): r["status"]
+        for r in reminders.sent_reminders(kit.db, meeting_id)
+    }
 
 
 async def test_plan_in_one_go_confirms_the_date_and_schedules_reminders(world):
-    calls = await world.send(COORDINATOR, "/plan Bijeenkomst voorjaar; 29-3 om 14u; "
-                                          "Utrecht; Resultaten delen")
+    calls = await world.send(
+        COORDINATOR, "/plan Bijeenkomst voorjaar; 29-3 om 14u; Utrecht; Resultaten delen"
+    )
     assert "maandag 29 maart 2027 om 14:00" in calls[-1].text
     await world.press(COORDINATOR, "mp:yes")
     assert "Gepland: <b>Bijeenkomst voorjaar</b>" in world.last_text(COORDINATOR.id)
@@ -175,14 +185,24 @@ async def test_cancelled_meeting_tells_participants_and_refuses_changes(world):
 
 async def test_nudge_goes_only_to_proeftuinen_without_update(world):
     schoonmaak = find_proeftuin(world.db, "Schoonmaak").id
-    updates.save_update(world.db, proeftuin_id=schoonmaak, author_id=ANNA.id,
-                        author_name="Anna", role="opdrachtgever", raw_text="2 banen",
-                        jobs_realised=2, now=world.clock())
+    updates.save_update(
+        world.db,
+        proeftuin_id=schoonmaak,
+        author_id=ANNA.id,
+        author_name="Anna",
+        role="opdrachtgever",
+        raw_text="2 banen",
+        jobs_realised=2,
+        now=world.clock(),
+    )
     meeting = _meeting(world)
     world.clock.moment = datetime(2027, 3, 24, 9, 30, tzinfo=UTC)  # after the nudge time
     await start_reminders(world.app)
-    nudged = {c.chat_id for c in world.api.sent("sendMessage") if c.buttons
-              and c.buttons[0][1] == "nu:update"}
+    nudged = {
+        c.chat_id
+        for c in world.api.sent("sendMessage")
+        if c.buttons and c.buttons[0][1] == "nu:update"
+    }
     assert nudged == {BOB.id, EVA.id}  # Bob is also in Catering, which did not report
     await world.press(EVA, "nu:update")
     calls = await world.send(EVA, "We hired 2 new colleagues")
@@ -197,8 +217,10 @@ async def test_summary_for_coordinators_the_day_before(world):
     await start_reminders(world.app)
     to_coordinator = world.api.sent(chat_id=COORDINATOR.id)
     assert "Morgen: Bijeenkomst voorjaar" in to_coordinator[0].text
-    assert "Geen update sinds de vorige bijeenkomst: Catering Den Haag, Schoonmaak Utrecht" in \
-        to_coordinator[0].text
+    assert (
+        "Geen update sinds de vorige bijeenkomst: Catering Den Haag, Schoonmaak Utrecht"
+        in to_coordinator[0].text
+    )
     assert to_coordinator[1].method == "sendPhoto"
 
 
