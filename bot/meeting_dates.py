@@ -122,3 +122,8 @@ def format_moment_en(dt: datetime, tz: str | None = None) -> str:
     """'Friday 15 March 2030 at 14:00'."""
     d = _in_zone(dt, tz)
     return f"{DAYS_EN[d.weekday()]} {d.day} {MONTHS_EN[d.month - 1]} {d.year} at {d:%H:%M}"
+
+
+def format_moment(dt: datetime, language: str, tz: str | None = None) -> str:
+    """The moment in the reader's language ('en' or Dutch)."""
+    return (format_moment_en if language == "en" else format_moment_nl)(dt, tz)

@@ -35,7 +35,7 @@ from storage.meetings import (
 )
 
 from .ics import meeting_ics
-from .meeting_dates import format_moment_en, format_moment_nl
+from .meeting_dates import format_moment
 from .reminder_plan import ReminderSpec, due_reminders, nudge_time, reminder_times, summary_time
 from .texts import say
 
@@ -48,11 +48,6 @@ PARALLEL_SENDS = 32  # the rate limiter, not the round trip, should set the pace
 class Delivery:
     kind: str
     counts: Counter = field(default_factory=Counter)
-
-
-def moment_text(meeting: Meeting, language: str, tz: str) -> str:
-    formatter = format_moment_en if language == "en" else format_moment_nl
-    return formatter(meeting.starts_at, tz)
 
 
 def specs_by_audience(meeting: Meeting, settings) -> dict[str, list[ReminderSpec]]:
@@ -201,7 +196,7 @@ async def _message(
     chat = person.telegram_id
     values = {
         "title": meeting.title,
-        "when": moment_text(meeting, language, tz),
+        "when": format_moment(meeting.starts_at, language, tz),
         "place": meeting.place or "-",
         "agenda": meeting.agenda or "-",
     }

@@ -82,6 +82,22 @@ def get_update(db: Database, update_id: int) -> ProgressUpdate:
     return update_from_row(rows[0])
 
 
+def totals(db: Database, proeftuin_id: int) -> Totals:
+    """Only the sums, in SQL: what the bot needs right after saving an update."""
+    row = next(
+        db.query(
+            """
+            SELECT COALESCE(SUM(jobs_realised), 0) AS jobs_realised,
+                   COALESCE(SUM(candidates), 0) AS candidates,
+                   COALESCE(SUM(internships), 0) AS internships
+            FROM updates WHERE proeftuin_id = ? AND withdrawn_at IS NULL
+            """,
+            [proeftuin_id],
+        )
+    )
+    return Totals(**row)
+
+
 def progress(db: Database, proeftuin_id: int) -> Progress:
     proeftuin = get_proeftuin(db, proeftuin_id)
     updates = [

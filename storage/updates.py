@@ -21,6 +21,7 @@ from storage.progress import (
     get_update,
     overview,
     progress,
+    totals,
     update_from_row,
 )
 
@@ -36,6 +37,7 @@ __all__ = [
     "progress",
     "recent_updates_by",
     "save_update",
+    "totals",
     "withdraw_update",
 ]
 

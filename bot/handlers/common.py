@@ -63,12 +63,15 @@ def language_of(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
 
 
 def remember_person(update: Update, context: ContextTypes.DEFAULT_TYPE):
+    """The sender as stored; written only when new or changed (this runs on every update)."""
     user = update.effective_user
-    language = None
-    if people.get_person(services(context).db, user.id) is None:
-        language = "en" if (user.language_code or "").startswith("en") else "nl"
+    db = services(context).db
+    known = people.get_person(db, user.id)
+    if known and known.active and (known.name, known.username) == (user.full_name, user.username):
+        return known
+    language = None if known else ("en" if (user.language_code or "").startswith("en") else "nl")
     return people.upsert_person(
-        services(context).db,
+        db,
         user.id,
         name=user.full_name,
         username=user.username,

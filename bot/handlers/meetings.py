@@ -18,8 +18,8 @@ from storage.meetings import (
     upcoming_meetings,
 )
 
-from ..meeting_dates import parse_meeting_datetime
-from ..reminders import moment_text, sync_meeting
+from ..meeting_dates import format_moment, parse_meeting_datetime
+from ..reminders import sync_meeting
 from ..texts import say
 from .common import (
     argument_text,
@@ -49,14 +49,8 @@ def _read_moment(update, context, text: str) -> tuple[datetime | None, bool, str
 async def _refuse_moment(update, context, when, problem: str) -> None:
     language = language_of(update, context)
     tz = services(context).settings.timezone
-    shown = moment_text_for(when, language, tz) if when else ""
+    shown = format_moment(when, language, tz) if when else ""
     await reply(update, context, problem, when=shown)
-
-
-def moment_text_for(when: datetime, language: str, tz: str) -> str:
-    from ..meeting_dates import format_moment_en, format_moment_nl
-
-    return (format_moment_en if language == "en" else format_moment_nl)(when, tz)
 
 
 async def plan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -106,7 +100,7 @@ async def _confirm_plan(update, context, values: dict) -> None:
         "plan_confirm",
         buttons=[[(say(language, "plan_yes"), "mp:yes"), (say(language, "plan_no"), "mp:no")]],
         title=values["title"],
-        when=moment_text_for(when, language, services(context).settings.timezone),
+        when=format_moment(when, language, services(context).settings.timezone),
         no_time="" if time_given else say(language, "plan_no_time"),
         place=values["place"],
         who=say(language, "plan_all"),
@@ -141,8 +135,8 @@ async def plan_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         "planned",
         title=meeting.title,
         id=meeting.id,
-        when=moment_text(
-            meeting, language_of(update, context), services(context).settings.timezone
+        when=format_moment(
+            meeting.starts_at, language_of(update, context), services(context).settings.timezone
         ),
     )
 
@@ -166,7 +160,7 @@ async def list_meetings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
             language,
             "meeting_line",
             id=m.id,
-            when=moment_text(m, language, tz),
+            when=format_moment(m.starts_at, language, tz),
             title=m.title,
             place=m.place or "-",
         )
@@ -206,7 +200,7 @@ async def move(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         "move_confirm",
         buttons=[[(say(language, "plan_yes"), "mm:yes"), (say(language, "plan_no"), "mm:no")]],
         title=meeting.title,
-        when=moment_text_for(when, language, services(context).settings.timezone),
+        when=format_moment(when, language, services(context).settings.timezone),
     )
 
 
@@ -230,7 +224,7 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         "cancel_confirm",
         buttons=[[(say(language, "plan_yes"), "mc:yes"), (say(language, "plan_no"), "mc:no")]],
         title=meeting.title,
-        when=moment_text(meeting, language, services(context).settings.timezone),
+        when=format_moment(meeting.starts_at, language, services(context).settings.timezone),
     )
 
 
@@ -280,9 +274,7 @@ async def change_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 async def reminder_settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/herinneringen: shows the setting with a button to flip it."""
-    from .common import remember_person
-
-    person = remember_person(update, context)
+    person = people.get_person(services(context).db, update.effective_user.id)
     await _show_reminder_setting(update, context, person.reminders_on)
 
 

@@ -21,7 +21,6 @@ from .common import (
     language_of,
     now,
     proeftuin_buttons,
-    remember_person,
     reply,
     send_html,
     services,
@@ -52,7 +51,6 @@ async def receive_update(
     The draft keeps the id of the Telegram update the text came in, so that saving the same
     message twice (a redelivery, a double tap) stores it once.
     """
-    remember_person(update, context)
     parsed = parse_progress(text)
     if parsed.problems:
         await reply(update, context, "bad_number")
@@ -188,14 +186,14 @@ async def save_draft(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: 
     if not created:
         await reply(update, context, "already_saved")
         return
-    summary = updates.progress(db, proeftuin_id)
+    summed = updates.totals(db, proeftuin_id)
     await reply(
         update,
         context,
         "saved",
         name=membership.proeftuin.name,
-        jobs=summary.totals.jobs_realised,
-        target=summary.target,
+        jobs=summed.jobs_realised,
+        target=membership.proeftuin.jobs_target,
     )
 
 

@@ -22,7 +22,6 @@ from .common import (
     is_admin,
     is_group,
     now,
-    remember_person,
     reply,
     send_html,
     services,
@@ -31,7 +30,6 @@ from .common import (
 
 async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
     """Answer from the knowledge base, log it, and offer 👍/👎 under the answer."""
-    remember_person(update, context)
     chat_id = update.effective_chat.id
     await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
     kb = services(context).kb

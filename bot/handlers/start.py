@@ -14,7 +14,6 @@ from .common import (
     is_admin,
     language_of,
     now,
-    remember_person,
     reply,
     send_html,
     services,
@@ -25,7 +24,7 @@ ROLES = {"g": "opdrachtgever", "n": "opdrachtnemer", "a": "anders"}
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Welcome; with an invite token, offer the roles of that proeftuin."""
-    person = remember_person(update, context)
+    person = people.get_person(services(context).db, update.effective_user.id)
     token = context.args[0] if context.args else ""
     if not token:
         await reply(update, context, "welcome", name=person.name.split(" ")[0])
@@ -53,7 +52,6 @@ async def choose_role(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     except InviteInvalid:
         await reply(update, context, "invite_invalid")
         return
-    remember_person(update, context)
     role = ROLES.get(code, "anders")
     people.add_member(db, proeftuin.id, update.effective_user.id, role, now=now(context))
     await clear_buttons(update)

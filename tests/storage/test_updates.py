@@ -243,3 +243,31 @@ def test_export_rows_include_status_and_proeftuin_name(db, report, now):
     assert rows[0]["proeftuin"] == "Utrecht"
     assert "author_id" not in rows[0]
     assert rows[0]["created_at"] == "2025-03-03T09:00:00.000000+00:00"
+
+
+def test_totals_match_progress_and_skip_withdrawn(db, make_proeftuin):
+    from storage.updates import progress, save_update, totals, withdraw_update
+
+    proeftuin = make_proeftuin()
+    kept, _ = save_update(
+        db,
+        proeftuin_id=proeftuin.id,
+        author_id=None,
+        author_name=None,
+        role=None,
+        raw_text="2 banen",
+        jobs_realised=2,
+        candidates=3,
+    )
+    gone, _ = save_update(
+        db,
+        proeftuin_id=proeftuin.id,
+        author_id=None,
+        author_name=None,
+        role=None,
+        raw_text="5 banen",
+        jobs_realised=5,
+    )
+    withdraw_update(db, gone.id, None)
+    assert totals(db, proeftuin.id) == progress(db, proeftuin.id).totals
+    assert totals(db, proeftuin.id).jobs_realised == 2
