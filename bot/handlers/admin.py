@@ -96,12 +96,18 @@ async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not name:
         await reply(update, context, "usage_invite")
         return
+    proeftuin = await _find(update, context, name)
+    if proeftuin is not None:
+        await _send_invite(update, context, proeftuin)
+
+
+async def _find(update: Update, context: ContextTypes.DEFAULT_TYPE, name: str):
+    """The proeftuin by name or number, or None after telling the user why not."""
     try:
-        proeftuin = find_proeftuin(services(context).db, name)
+        return find_proeftuin(services(context).db, name)
     except (NotFound, Invalid) as problem:
         await reply(update, context, "unknown_proeftuin", problem=str(problem))
-        return
-    await _send_invite(update, context, proeftuin)
+        return None
 
 
 async def revoke(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -131,10 +137,8 @@ async def link_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         await reply(update, context, "usage_link")
         return
     db, user_id = services(context).db, update.effective_user.id
-    try:
-        proeftuin = find_proeftuin(db, name)
-    except (NotFound, Invalid) as problem:
-        await reply(update, context, "unknown_proeftuin", problem=str(problem))
+    proeftuin = await _find(update, context, name)
+    if proeftuin is None:
         return
     if not (is_admin(context, user_id) or people.is_member(db, proeftuin.id, user_id)):
         await reply(update, context, "not_member_of", name=proeftuin.name)

