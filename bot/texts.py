@@ -204,6 +204,7 @@ NL = {
     ),
     "plan_ask_place": "Waar? (een adres of een videolink)",
     "plan_ask_agenda": "Wat staat er op de agenda? (of '-')",
+    "plan_ask_who": "Voor welke proeftuinen? Namen met komma's ertussen, of 'alle'.",
     "plan_confirm": (
         "Ik lees: <b>{title}</b> op <b>{when}</b>{no_time}, {place}, voor {who}. Klopt dat?"
     ),

@@ -17,6 +17,7 @@ from storage.meetings import (
     move_meeting,
     upcoming_meetings,
 )
+from storage.proeftuinen import find_proeftuin
 
 from ..meeting_dates import format_moment, parse_meeting_datetime
 from ..reminders import sync_meeting
@@ -32,7 +33,8 @@ from .common import (
     services,
 )
 
-PLAN_FIELDS = ("title", "when", "place", "agenda")
+PLAN_FIELDS = ("title", "when", "place", "agenda", "who")
+ALL = ("", "-", "alle", "all", "iedereen")
 
 
 def _read_moment(update, context, text: str) -> tuple[datetime | None, bool, str | None]:
@@ -54,13 +56,13 @@ async def _refuse_moment(update, context, when, problem: str) -> None:
 
 
 async def plan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/plan, or in one go: /plan titel; datum en tijd; plaats; agenda."""
+    """/plan, or in one go: /plan titel; datum en tijd; plaats; agenda[; proeftuinen]."""
     if not is_admin(context, update.effective_user.id):
         await reply(update, context, "admin_only")
         return
     parts = [p.strip() for p in argument_text(context).split(";")]
-    if len(parts) == len(PLAN_FIELDS):
-        await _confirm_plan(update, context, dict(zip(PLAN_FIELDS, parts, strict=True)))
+    if len(parts) in (len(PLAN_FIELDS) - 1, len(PLAN_FIELDS)):
+        await _confirm_plan(update, context, dict(zip(PLAN_FIELDS, parts, strict=False)))
         return
     if parts != [""]:
         await reply(update, context, "usage_plan")
@@ -87,13 +89,27 @@ async def plan_form_answer(update, context, state: dict, text: str) -> None:
     await _confirm_plan(update, context, values)
 
 
+def _chosen_proeftuinen(context, text: str | None):
+    """None for all proeftuinen, else the named ones (comma-separated); raises on unknown."""
+    if (text or "").strip().lower() in ALL:
+        return None
+    db = services(context).db
+    return [find_proeftuin(db, name.strip()) for name in text.split(",") if name.strip()]
+
+
 async def _confirm_plan(update, context, values: dict) -> None:
     when, time_given, problem = _read_moment(update, context, values["when"])
     if problem:
         await _refuse_moment(update, context, when, problem)
         return
+    try:
+        chosen = _chosen_proeftuinen(context, values.get("who"))
+    except (NotFound, Invalid) as problem:
+        await reply(update, context, "unknown_proeftuin", problem=str(problem))
+        return
     language = language_of(update, context)
-    context.user_data["meeting_draft"] = {**values, "starts_at": when}
+    ids = None if chosen is None else [p.id for p in chosen]
+    context.user_data["meeting_draft"] = {**values, "starts_at": when, "proeftuin_ids": ids}
     await reply(
         update,
         context,
@@ -103,7 +119,7 @@ async def _confirm_plan(update, context, values: dict) -> None:
         when=format_moment(when, language, services(context).settings.timezone),
         no_time="" if time_given else say(language, "plan_no_time"),
         place=values["place"],
-        who=say(language, "plan_all"),
+        who=say(language, "plan_all") if chosen is None else ", ".join(p.name for p in chosen),
     )
 
 
@@ -122,6 +138,7 @@ async def plan_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             starts_at=draft["starts_at"],
             place=None if draft["place"] in ("", "-") else draft["place"],
             agenda=None if draft["agenda"] in ("", "-") else draft["agenda"],
+            proeftuin_ids=draft["proeftuin_ids"],
             created_by=update.effective_user.id,
             now=now(context),
         )

@@ -82,11 +82,28 @@ async def test_guided_plan_rejects_unreadable_and_past_dates(world):
     assert "in het verleden" in calls[-1].text
     await world.send(COORDINATOR, "29 maart 2027 14:00")
     await world.send(COORDINATOR, "https://meet.example/vonkje")
-    calls = await world.send(COORDINATOR, "-")
-    assert "Klopt dat?" in calls[-1].text
+    await world.send(COORDINATOR, "-")
+    calls = await world.send(COORDINATOR, "alle")
+    assert "voor alle proeftuinen. Klopt dat?" in calls[-1].text
     await world.press(COORDINATOR, "mp:yes")
     assert world.db["meetings"].count == 1
     assert get_meeting(world.db, 1).place == "https://meet.example/vonkje"
+
+
+async def test_meeting_for_one_proeftuin_reaches_only_its_members(world):
+    calls = await world.send(
+        COORDINATOR, "/plan Catering-overleg; 29-3 om 14u; Den Haag; -; Catering Den Haag"
+    )
+    assert "voor Catering Den Haag. Klopt dat?" in calls[-1].text
+    await world.press(COORDINATOR, "mp:yes")
+    world.api.clear()
+    world.clock.moment = datetime(2027, 3, 23, 9, 0, tzinfo=UTC)
+    await start_reminders(world.app)
+    assert {c.chat_id for c in world.api.sent("sendDocument")} == {BOB.id, EVA.id}
+    calls = await world.send(ANNA, "/bijeenkomsten")
+    assert "geen bijeenkomsten" in calls[-1].text
+    calls = await world.send(COORDINATOR, "/plan X; 29-3 om 14u; -; -; Bestaat Niet")
+    assert "Bestaat Niet" in calls[-1].text and world.db["meetings"].count == 1
 
 
 async def test_only_coordinators_plan_move_cancel(world):
