@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .ranking import pick_sentences
 from .types import Citation, ScoredChunk
 
 MAX_PASSAGES = 3
+_NUMBERED = re.compile(r"\d+[.)]\s")  # "1. als contractvoorwaarde" keeps its own number
 
 TEXTS = {
     "nl": {
@@ -54,8 +56,25 @@ def citations_for(passages: Sequence[ScoredChunk]) -> list[Citation]:
 def extractive_answer(question: str, citations: Sequence[Citation], language: str) -> str:
     """The most relevant sentences of the best passages, each followed by its citation."""
     picked = pick_sentences(question, [c.text for c in citations])
-    lines = [f"{s.text} [{citations[s.passage_index].number}]" for s in picked]
-    return texts(language)["intro"] + " ".join(lines)
+    text = ""
+    for sentence in picked:
+        number = citations[sentence.passage_index].number
+        if sentence.list_item:
+            bullet = "" if _NUMBERED.match(sentence.text) else "• "
+            text += f"\n{bullet}{sentence.text}"
+        elif sentence.text.endswith(":"):
+            text += f"{_separator(text)}{sentence.text[:-1]} [{number}]:"
+        else:
+            text += f"{_separator(text)}{sentence.text} [{number}]"
+    return texts(language)["intro"] + text
+
+
+def _separator(text: str) -> str:
+    """A new line after a list, a space between sentences."""
+    if not text:
+        return ""
+    last_line = text.rsplit("\n", 1)[-1]
+    return "\n" if "\n" in text and not last_line.endswith("]") else " "
 
 
 def format_sources(citations: Sequence[Citation], language: str) -> str:

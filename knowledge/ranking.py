@@ -63,6 +63,10 @@ class PickedSentence:
     passage_index: int
     position: int
     text: str
+    list_item: bool = False  # follows a picked sentence that announced a list
+
+
+_META = ("dit document", "this document", "in dit stuk")
 
 
 def pick_sentences(
@@ -72,11 +76,16 @@ def pick_sentences(
 
     Scored by shared stemmed tokens with a bonus for better-ranked passages and earlier
     sentences; with no shared token (a paraphrase) the opening of the best passage is used.
+    Sentences about the document itself answer nothing and are left out; a sentence that
+    announces a list (ends with ':') brings its list items along.
     """
     query = set(tokenize(question))
+    split = [split_sentences(passage) for passage in passages]
     candidates: list[tuple[float, PickedSentence]] = []
-    for p_index, passage in enumerate(passages):
-        for s_index, sentence in enumerate(split_sentences(passage)):
+    for p_index, sentences in enumerate(split):
+        for s_index, sentence in enumerate(sentences):
+            if any(marker in sentence.lower() for marker in _META):
+                continue
             overlap = len(query & set(tokenize(sentence)))
             score = overlap + 0.5 / (1 + p_index) + 0.2 / (1 + s_index)
             candidates.append((score, PickedSentence(p_index, s_index, sentence)))
@@ -95,4 +104,28 @@ def pick_sentences(
     if all(s.passage_index != 0 for s in picked):
         best_first = next(s for _, s in candidates if s.passage_index == 0)
         picked = [best_first, *picked[: max_sentences - 1]]
-    return sorted(picked, key=lambda s: (s.passage_index, s.position))
+    return _with_list_items(sorted(picked, key=lambda s: (s.passage_index, s.position)), split)
+
+
+def _with_list_items(
+    picked: list[PickedSentence], split: Sequence[Sequence[str]], most: int = 6
+) -> list[PickedSentence]:
+    result: list[PickedSentence] = []
+    for sentence in picked:
+        if sentence in result:
+            continue
+        result.append(sentence)
+        if sentence.text.endswith(":"):
+            following = split[sentence.passage_index][sentence.position + 1 :][:most]
+            for n, item in enumerate(following):
+                position = sentence.position + 1 + n
+                result.append(PickedSentence(sentence.passage_index, position, item, True))
+                if item.endswith("."):  # a list's last item closes with a full stop
+                    break
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for sentence in result:
+        if (sentence.passage_index, sentence.position) not in seen:
+            seen.add((sentence.passage_index, sentence.position))
+            unique.append(sentence)
+    return unique

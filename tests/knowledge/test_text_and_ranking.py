@@ -99,3 +99,33 @@ def test_pick_sentences_prefers_overlap_and_keeps_order():
     picked = pick_sentences("Hoeveel verloonde uren telt een baan?", passages)
     assert picked[0].text == "Een baan telt 25,5 verloonde uren."
     assert all(p.passage_index == 0 for p in picked[:1])
+
+
+def test_pick_sentences_skips_sentences_about_the_document():
+    passages = ["Dit document legt uit wat de PSO is. De PSO is een keurmerk."]
+    assert [p.text for p in pick_sentences("Wat is de PSO?", passages)] == [
+        "De PSO is een keurmerk."
+    ]
+
+
+def test_a_sentence_announcing_a_list_brings_its_items_and_stops_at_the_last():
+    passages = [
+        "Er zijn twee eisen:\n- het doel is integratie;\n- minstens 30% is kansarm.\n\n"
+        "Daarna volgt iets anders."
+    ]
+    picked = pick_sentences("Welke eisen zijn er?", passages)
+    assert [(p.text, p.list_item) for p in picked][:3] == [
+        ("Er zijn twee eisen:", False),
+        ("het doel is integratie;", True),
+        ("minstens 30% is kansarm.", True),
+    ]
+
+
+def test_extractive_answer_formats_lists_with_citation_before_the_colon():
+    from knowledge.answering import extractive_answer
+    from knowledge.types import Citation
+
+    citation = Citation(1, "T", "S", "src", "", "", "Er zijn twee eisen:\n- doel;\n- 30%.", 1.0)
+    assert extractive_answer("Welke eisen zijn er?", [citation], "nl") == (
+        "Er zijn twee eisen [1]:\n• doel;\n• 30%."
+    )
