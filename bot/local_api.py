@@ -35,6 +35,7 @@ class ApiCall:
     method: str
     params: dict
     files: dict[str, bytes] = field(default_factory=dict)
+    url: str = ""
 
     @property
     def chat_id(self) -> int | None:
@@ -85,7 +86,7 @@ class LocalBotApi:
     def _handle(self, request: httpx.Request) -> httpx.Response:
         method = request.url.path.rsplit("/", 1)[-1]
         params, files = _parse_body(request)
-        call = ApiCall(method, params, files)
+        call = ApiCall(method, params, files, str(request.url))
         chat_id = call.chat_id
         if chat_id in self.blocked_chats:
             return _error(403, "Forbidden: bot was blocked by the user")

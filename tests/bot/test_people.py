@@ -120,3 +120,19 @@ async def test_help_shows_coordinator_commands_only_to_coordinators(kit):
 
 async def join_helper_is_used():
     assert join
+
+
+async def test_self_hosted_bot_api_server_is_used_when_configured(tmp_path):
+    from bot.app import build_application
+    from bot.local_api import LocalBotApi
+    from bot.settings import Settings
+
+    api = LocalBotApi()
+    settings = Settings(
+        data_dir=tmp_path, telegram_bot_token="42:SECRET", telegram_api_url="http://127.0.0.1:8081"
+    )
+    app = build_application(settings, db=None, kb=None, transport=api.transport)
+    await app.initialize()
+    await app.shutdown()
+    assert api.calls[0].method == "getMe"
+    assert api.calls[0].url == "http://127.0.0.1:8081/bot42:SECRET/getMe"
