@@ -9,6 +9,7 @@ from telegram import Update
 from telegram.constants import ChatAction
 from telegram.ext import ContextTypes
 
+from knowledge.text import contextualize
 from storage import people, questions
 from storage.access import group_proeftuin
 from storage.errors import NotAllowed, NotFound
@@ -33,8 +34,9 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, te
     chat_id = update.effective_chat.id
     await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
     kb = services(context).kb
-    answer = await kb.aask(text, previous=context.user_data.get("last_question"))
-    context.user_data["last_question"] = text
+    previous = context.user_data.get("last_question")
+    answer = await kb.aask(text, previous=previous)
+    context.user_data["last_question"] = contextualize(text, previous)  # follow-ups chain on
     db = services(context).db
     proeftuin = group_proeftuin(db, chat_id) if is_group(update) else None
     question_id = questions.log_question(
