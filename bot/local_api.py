@@ -63,6 +63,7 @@ class LocalBotApi:
         self.on_call = on_call
         self.blocked_chats: set[int] = set()
         self.flood_once: dict[int, int] = {}  # chat id -> retry_after seconds, sent once
+        self.pending_updates: list[dict] = []  # handed out by getUpdates (long polling)
         self._message_ids = itertools.count(1000)
         self.transport = httpx.MockTransport(self._handle)
 
@@ -114,6 +115,11 @@ class LocalBotApi:
             return self._message(call)
         if call.method == "getMyCommands":
             return []
+        if call.method == "getUpdates":
+            offset = int(call.params.get("offset") or 0)
+            ready = [u for u in self.pending_updates if u["update_id"] >= offset]
+            self.pending_updates = ready
+            return ready
         return True
 
     def _message(self, call: ApiCall) -> dict:
