@@ -42,6 +42,7 @@ from .texts import say
 log = logging.getLogger(__name__)
 
 PARALLEL_SENDS = 32  # the rate limiter, not the round trip, should set the pace
+RESYNC_SECONDS = 300
 
 
 @dataclass
@@ -341,8 +342,25 @@ async def start_reminders(application: Application) -> None:
                 "unknown",
                 now=now,
             )
-    for meeting in upcoming_meetings(db, now=now, include_cancelled=True):
+    await sync_all(application)
+    queue = application.job_queue
+    if queue is not None:
+        for job in queue.get_jobs_by_name("meetings-resync"):
+            job.schedule_removal()
+        queue.run_repeating(
+            resync_job, interval=RESYNC_SECONDS, first=RESYNC_SECONDS, name="meetings-resync"
+        )
+
+
+async def sync_all(application: Application) -> None:
+    services = application.bot_data["services"]
+    for meeting in upcoming_meetings(services.db, now=services.clock(), include_cancelled=True):
         await sync_meeting(application, meeting)
+
+
+async def resync_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Picks up changes made outside the bot (`vonkje meetings add|cancel`) while it runs."""
+    await sync_all(context.application)
 
 
 async def report_interrupted(application: Application, rows: list[dict]) -> None:

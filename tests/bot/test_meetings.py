@@ -284,3 +284,20 @@ async def test_retry_after_is_waited_out(world):
     world.clock.moment = datetime(2027, 3, 23, 9, 0, tzinfo=UTC)
     await start_reminders(world.app)
     assert [c.chat_id for c in world.api.sent("sendDocument")].count(ANNA.id) == 1
+
+
+async def test_changes_made_from_the_command_line_reach_participants_while_running(world):
+    from bot.reminders import sync_all
+    from storage.meetings import cancel_meeting
+
+    _meeting(world)
+    await start_reminders(world.app)
+    assert "meetings-resync" in _jobs(world)
+    cancel_meeting(world.db, 1, now=world.clock())  # `vonkje meetings cancel 1`
+    await sync_all(world.app)  # what the resync job runs every few minutes
+    told = {
+        c.chat_id
+        for c in world.api.sent("sendDocument")
+        if "gaat niet door" in c.text or "is cancelled" in c.text
+    }
+    assert told == {ANNA.id, BOB.id, EVA.id}
