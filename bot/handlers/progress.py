@@ -129,7 +129,13 @@ async def draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await reply(update, context, "draft_gone")
         return
     if action == "dp":
-        draft["proeftuin_id"] = int(rest[0])
+        choices = {p.id: p for p in _member_choices(update, context)}
+        chosen = choices.get(int(rest[0]))
+        if chosen is None:  # a button this user was never shown
+            context.user_data["drafts"].pop(draft_id, None)
+            await reply(update, context, "not_member")
+            return
+        draft["proeftuin_id"] = chosen.id
         await show_draft(update, context, draft_id)
     elif action == "de":
         context.user_data["awaiting"] = {"kind": "edit_draft", "draft_id": draft_id}
@@ -144,6 +150,9 @@ async def save_draft(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: 
     db = services(context).db
     user = update.effective_user
     proeftuin_id = draft["proeftuin_id"]
+    if proeftuin_id is None:  # saved before a proeftuin was chosen
+        await reply(update, context, "draft_gone")
+        return
     membership = next(
         (m for m in people.memberships(db, user.id) if m.proeftuin.id == proeftuin_id), None
     )

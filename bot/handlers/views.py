@@ -72,7 +72,11 @@ async def show_progress(update: Update, context: ContextTypes.DEFAULT_TYPE, proe
     from ..charts import progress_chart
 
     db = services(context).db
-    summary = updates.progress(db, proeftuin_id)
+    try:
+        summary = updates.progress(db, proeftuin_id)
+    except NotFound as problem:  # a button for a proeftuin that no longer exists
+        await reply(update, context, "unknown_proeftuin", problem=str(problem))
+        return
     proeftuin = summary.proeftuin
     if not _can_read(context, update.effective_user.id, proeftuin_id):
         await reply(update, context, "not_member_of", name=proeftuin.name)

@@ -82,9 +82,20 @@ async def test_forged_button_for_other_proeftuin_saves_nothing(world):
     draft = world.button(ANNA.id, "Opslaan").split(":")[1]
     catering = find_proeftuin(world.db, "Catering").id
     await world.press(ANNA, f"dp:{draft}:{catering}")
+    assert "geen lid van een proeftuin" in world.last_text(ANNA.id)
+    await world.press(ANNA, f"dp:{draft}:999")
     await world.press(ANNA, f"ds:{draft}")
-    assert "geen lid van proeftuin Catering" in world.last_text(ANNA.id)
+    assert "verlopen of al afgehandeld" in world.last_text(ANNA.id)
     assert world.db["updates"].count == 0
+
+
+async def test_forged_progress_buttons_reveal_nothing(world):
+    catering = find_proeftuin(world.db, "Catering").id
+    calls = await world.press(ANNA, f"pv:{catering}")
+    assert "geen lid van proeftuin Catering Den Haag" in calls[-1].text
+    assert not any(c.method == "sendPhoto" for c in calls)
+    calls = await world.press(ANNA, "pv:999")
+    assert "er ging iets mis" not in calls[-1].text and "999" in calls[-1].text
 
 
 async def test_bad_input_gets_clear_reply_and_changes_nothing(world):
