@@ -202,6 +202,8 @@ def chat(ctx: click.Context, user_id: int, name: str, participant: bool, english
     from .update_factory import Sender
 
     settings = _settings(ctx)
+    if settings.log_level.upper() == "INFO":  # log lines would interleave with the talk
+        logging.getLogger().setLevel(logging.WARNING)
     sender = Sender(user_id, name, language_code="en" if english else "nl")
     asyncio.run(
         run_chat(
