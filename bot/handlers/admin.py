@@ -11,17 +11,24 @@ from storage.errors import Invalid, InviteInvalid, NotFound
 from storage.proeftuinen import create_proeftuin, find_proeftuin
 
 from ..texts import say
-from .common import argument_text, is_admin, is_group, language_of, now, reply, services
+from .common import (
+    argument_text,
+    coordinators_only,
+    is_admin,
+    is_group,
+    language_of,
+    now,
+    reply,
+    services,
+)
 
 FORM_FIELDS = ("name", "opdrachtgever", "opdrachtnemer", "location", "jobs_target")
 
 
+@coordinators_only
 async def new_proeftuin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/nieuweproeftuin, or in one go: /nieuweproeftuin naam; opdrachtgever; opdrachtnemer;
     locatie; doel."""
-    if not is_admin(context, update.effective_user.id):
-        await reply(update, context, "admin_only")
-        return
     parts = [p.strip() for p in argument_text(context).split(";")]
     if len(parts) == len(FORM_FIELDS):
         await _create(update, context, dict(zip(FORM_FIELDS, parts, strict=True)))
@@ -87,11 +94,9 @@ async def _send_invite(update: Update, context: ContextTypes.DEFAULT_TYPE, proef
     await reply(update, context, "invite_link", name=proeftuin.name, link=link, token=token)
 
 
+@coordinators_only
 async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/uitnodiging <proeftuin>: a new invite deep link."""
-    if not is_admin(context, update.effective_user.id):
-        await reply(update, context, "admin_only")
-        return
     name = argument_text(context)
     if not name:
         await reply(update, context, "usage_invite")
@@ -110,11 +115,9 @@ async def _find(update: Update, context: ContextTypes.DEFAULT_TYPE, name: str):
         return None
 
 
+@coordinators_only
 async def revoke(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/intrekken <link or token>."""
-    if not is_admin(context, update.effective_user.id):
-        await reply(update, context, "admin_only")
-        return
     token = argument_text(context).rsplit("start=", 1)[-1]
     if not token:
         await reply(update, context, "usage_revoke")

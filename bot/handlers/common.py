@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,6 +45,19 @@ def utc_clock() -> datetime:
 
 def is_admin(context: ContextTypes.DEFAULT_TYPE, user_id: int | None) -> bool:
     return user_id is not None and user_id in services(context).settings.admins
+
+
+def coordinators_only(handler):
+    """Lets only the coordinators in VONKJE_ADMINS through; others get a clear refusal."""
+
+    @functools.wraps(handler)
+    async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not is_admin(context, update.effective_user.id):
+            await reply(update, context, "admin_only")
+            return
+        await handler(update, context)
+
+    return guarded
 
 
 def is_group(update: Update) -> bool:

@@ -25,6 +25,7 @@ from ..texts import say
 from .common import (
     argument_text,
     clear_buttons,
+    coordinators_only,
     is_admin,
     language_of,
     now,
@@ -55,11 +56,9 @@ async def _refuse_moment(update, context, when, problem: str) -> None:
     await reply(update, context, problem, when=shown)
 
 
+@coordinators_only
 async def plan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/plan, or in one go: /plan titel; datum en tijd; plaats; agenda[; proeftuinen]."""
-    if not is_admin(context, update.effective_user.id):
-        await reply(update, context, "admin_only")
-        return
     parts = [p.strip() for p in argument_text(context).split(";")]
     if len(parts) in (len(PLAN_FIELDS) - 1, len(PLAN_FIELDS)):
         await _confirm_plan(update, context, dict(zip(PLAN_FIELDS, parts, strict=False)))
@@ -193,11 +192,9 @@ def _meeting_from_args(context) -> tuple[int | None, str]:
     return int(args[0].lstrip("#")), " ".join(args[1:]).strip()
 
 
+@coordinators_only
 async def move(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/verplaats <nummer> <nieuwe datum>: asks for confirmation, then tells the participants."""
-    if not is_admin(context, update.effective_user.id):
-        await reply(update, context, "admin_only")
-        return
     meeting_id, text = _meeting_from_args(context)
     if meeting_id is None or not text:
         await reply(update, context, "usage_move")
@@ -221,11 +218,9 @@ async def move(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
+@coordinators_only
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/annuleer <nummer>: asks for confirmation, then tells the participants."""
-    if not is_admin(context, update.effective_user.id):
-        await reply(update, context, "admin_only")
-        return
     meeting_id, _ = _meeting_from_args(context)
     if meeting_id is None:
         await reply(update, context, "usage_cancel_meeting")

@@ -19,6 +19,7 @@ from ..texts import say
 from .common import (
     argument_text,
     clear_buttons,
+    coordinators_only,
     escape,
     is_admin,
     is_group,
@@ -88,11 +89,9 @@ async def feedback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await reply(update, context, "thanks_feedback")
 
 
+@coordinators_only
 async def open_questions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/onbeantwoord: unanswered and 👎 questions, each with a button to answer it."""
-    if not is_admin(context, update.effective_user.id):
-        await reply(update, context, "admin_only")
-        return
     rows = questions.open_questions(services(context).db)[:15]
     if not rows:
         await reply(update, context, "open_questions_none")

@@ -16,6 +16,7 @@ from ..texts import say
 from .common import (
     argument_text,
     clear_buttons,
+    coordinators_only,
     is_admin,
     is_group,
     language_of,
@@ -121,14 +122,12 @@ async def show_progress(update: Update, context: ContextTypes.DEFAULT_TYPE, proe
     )
 
 
+@coordinators_only
 async def overzicht(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/overzicht: every proeftuin in one table and one chart; ⚠️ = no update since the last
     bijeenkomst."""
     from ..charts import overview_chart
 
-    if not is_admin(context, update.effective_user.id):
-        await reply(update, context, "admin_only")
-        return
     db = services(context).db
     language = language_of(update, context)
     last_meeting = previous_meeting(db, now(context))
@@ -175,13 +174,11 @@ async def overzicht(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await context.bot.send_photo(chat_id, InputFile(png, filename="overzicht.png"))
 
 
+@coordinators_only
 async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/export: all updates as CSV and as XLSX."""
     from ..exports import to_csv, to_xlsx
 
-    if not is_admin(context, update.effective_user.id):
-        await reply(update, context, "admin_only")
-        return
     rows = updates.export_rows(services(context).db)
     language = language_of(update, context)
     stamp = f"{now(context):%Y%m%d}"
