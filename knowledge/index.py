@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -33,6 +34,7 @@ ALIASES = "vonkje_aliases"  # one vector per alternative question, pointing at i
 MANIFEST = "vonkje_manifest"
 _GENERATION = "__generation__"
 _PAGE = 2000
+RECHECK_SECONDS = 1.0  # how stale another process's commit may look to this one
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,7 @@ class Index:
         self.batch_size = 64
         self._lock = threading.Lock()
         self._lexical: _LexicalView | None = None
+        self._checked_at = 0.0
 
     # -- manifest -------------------------------------------------------------------------
 
@@ -149,6 +152,7 @@ class Index:
             if on_chunks:
                 on_chunks(len(batch))
         self._put_records([replace(record, pending=record.doc_hash)], bump=True)  # commit
+        self._lexical = None
         self._delete_chunks(record.source, keep_hash=record.doc_hash)
         self._put_records([replace(record, pending="")], bump=False)
 
@@ -172,6 +176,7 @@ class Index:
             return False
         self._manifest.delete(ids=[source])
         self._put_records([], bump=True)
+        self._lexical = None
         self._delete_chunks(source, keep_hash=None)
         return True
 
@@ -228,11 +233,21 @@ class Index:
         return self.lexical_view().search(tokens, k)
 
     def lexical_view(self) -> _LexicalView:
-        """The BM25 view of the committed passages, rebuilt when another writer committed."""
-        generation = self.generation()
+        """The committed passages in memory, rebuilt when a writer committed.
+
+        Our own commits are seen at once; another process's within RECHECK_SECONDS, so a
+        question does not pay one manifest read per lookup.
+        """
         with self._lock:
+            fresh = self._lexical is not None and (
+                time.monotonic() - self._checked_at < RECHECK_SECONDS
+            )
+            if fresh:
+                return self._lexical
+            generation = self.generation()
             if self._lexical is None or self._lexical.generation != generation:
                 self._lexical = _LexicalView.build(self, generation)
+            self._checked_at = time.monotonic()
             return self._lexical
 
     def all_chunks(self) -> list[Chunk]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.base import KnowledgeBase
+from knowledge.index import RECHECK_SECONDS
 
 
 def _free_port() -> int:
@@ -61,6 +62,7 @@ def test_two_processes_share_one_index_through_server(chroma_server, tmp_path, e
     doc.write_text("# Servertest\n\n## Glazenwassers\nDe glazenwassers werken in duo's.", "utf-8")
     assert reader.find("glazenwassers").passages == ()
     writer.ingest([doc])
+    time.sleep(RECHECK_SECONDS)  # another process's commit shows within this time
     answer = reader.ask("Hoe werken de glazenwassers?")
     assert answer.answered
     assert "duo's" in answer.citations[0].text
