@@ -342,6 +342,11 @@ EN = {
         "since the previous meeting. Would you like to send one now?"
     ),
     "nudge_button": "📈 Send an update now",
+    "open_questions": "<b>Open questions</b> (newest first):",
+    "open_questions_none": "There are no unanswered or 👎 questions.",
+    "answer_button": "Answer #{id}",
+    "curate_prompt": "Type your answer to question #{id}:\n<i>{question}</i>\n(/cancel to stop)",
+    "curated_done": "Thanks! The answer was sent and added to the knowledge base.",
     "meetings_none": "No meetings are planned.",
     "meetings_title": "<b>Upcoming meetings</b>",
     "reminders_state": "Reminders are <b>{state}</b>.",

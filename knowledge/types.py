@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -64,4 +64,3 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     via: str = "extractive"  # or "llm" / "curated"
     ms: float = 0.0
-    notes: tuple[str, ...] = field(default=())

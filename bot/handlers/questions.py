@@ -20,9 +20,9 @@ from .common import (
     argument_text,
     clear_buttons,
     coordinators_only,
-    escape,
     is_admin,
     is_group,
+    language_of,
     now,
     reply,
     send_html,
@@ -96,18 +96,20 @@ async def open_questions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if not rows:
         await reply(update, context, "open_questions_none")
         return
-    lines = [
-        f"#{r['id']} {r['created_at'][:10]} {'👎' if r['feedback'] == -1 else '❔'} "
-        f"{escape(r['question'])}"
+    language = language_of(update, context)
+    lines = [say(language, "open_questions")] + [
+        say(
+            language,
+            "open_question_item",
+            id=r["id"],
+            date=r["created_at"][:10],
+            flag="👎" if r["feedback"] == -1 else "❔",
+            question=r["question"],
+        )
         for r in rows
     ]
-    buttons = [[(f"Beantwoord #{r['id']}", f"cq:{r['id']}")] for r in rows]
-    await send_html(
-        context,
-        update.effective_chat.id,
-        "<b>Open vragen</b>\n" + "\n".join(lines),
-        buttons=buttons,
-    )
+    buttons = [[(say(language, "answer_button", id=r["id"]), f"cq:{r['id']}")] for r in rows]
+    await send_html(context, update.effective_chat.id, "\n".join(lines), buttons=buttons)
 
 
 async def start_curating(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
