@@ -7,13 +7,14 @@ from telegram.ext import ContextTypes
 from telegram.helpers import create_deep_linked_url
 
 from storage import people
-from storage.errors import Invalid, InviteInvalid, NotFound
-from storage.proeftuinen import create_proeftuin, find_proeftuin
+from storage.errors import Invalid, InviteInvalid
+from storage.proeftuinen import create_proeftuin
 
 from ..texts import say
 from .common import (
     argument_text,
     coordinators_only,
+    find_or_explain,
     is_admin,
     is_group,
     language_of,
@@ -101,18 +102,9 @@ async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not name:
         await reply(update, context, "usage_invite")
         return
-    proeftuin = await _find(update, context, name)
+    proeftuin = await find_or_explain(update, context, name)
     if proeftuin is not None:
         await _send_invite(update, context, proeftuin)
-
-
-async def _find(update: Update, context: ContextTypes.DEFAULT_TYPE, name: str):
-    """The proeftuin by name or number, or None after telling the user why not."""
-    try:
-        return find_proeftuin(services(context).db, name)
-    except (NotFound, Invalid) as problem:
-        await reply(update, context, "unknown_proeftuin", problem=str(problem))
-        return None
 
 
 @coordinators_only
@@ -140,7 +132,7 @@ async def link_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         await reply(update, context, "usage_link")
         return
     db, user_id = services(context).db, update.effective_user.id
-    proeftuin = await _find(update, context, name)
+    proeftuin = await find_or_explain(update, context, name)
     if proeftuin is None:
         return
     if not (is_admin(context, user_id) or people.is_member(db, proeftuin.id, user_id)):

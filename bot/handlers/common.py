@@ -13,7 +13,8 @@ from telegram.constants import ChatType, ParseMode
 from telegram.ext import ContextTypes
 
 from storage import people
-from storage.proeftuinen import Proeftuin
+from storage.errors import Invalid, NotFound
+from storage.proeftuinen import Proeftuin, find_proeftuin
 
 from ..render import split_message
 from ..texts import say
@@ -58,6 +59,15 @@ def coordinators_only(handler):
         await handler(update, context)
 
     return guarded
+
+
+async def find_or_explain(update: Update, context: ContextTypes.DEFAULT_TYPE, name: str):
+    """The proeftuin by name or number, or None after telling the user why not."""
+    try:
+        return find_proeftuin(services(context).db, name)
+    except (NotFound, Invalid) as problem:
+        await reply(update, context, "unknown_proeftuin", problem=str(problem))
+        return None
 
 
 def is_group(update: Update) -> bool:

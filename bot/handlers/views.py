@@ -9,7 +9,7 @@ from storage import people, updates
 from storage.access import group_proeftuin
 from storage.errors import NotFound
 from storage.meetings import previous_meeting
-from storage.proeftuinen import find_proeftuin, list_proeftuinen
+from storage.proeftuinen import list_proeftuinen
 
 from ..render import bullet_list, pre_table
 from ..texts import say
@@ -17,6 +17,7 @@ from .common import (
     argument_text,
     clear_buttons,
     coordinators_only,
+    find_or_explain,
     is_admin,
     is_group,
     language_of,
@@ -45,11 +46,10 @@ async def voortgang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             return
         choices = [linked]
     elif name:
-        try:
-            choices = [find_proeftuin(db, name)]
-        except (NotFound, ValueError) as problem:
-            await reply(update, context, "unknown_proeftuin", problem=str(problem))
+        found = await find_or_explain(update, context, name)
+        if found is None:
             return
+        choices = [found]
     elif is_admin(context, user_id):
         choices = list_proeftuinen(db)
     else:
