@@ -126,8 +126,11 @@ def eval_command(ctx: click.Context, file: Path, mode: str, as_json: bool, sweep
         for miss in report.misses:
             click.echo(f"  - {miss}")
     if sweep:
-        for thresholds, refusal, answered in sweep_thresholds(kb, cases)[:10]:
-            click.echo(f"{thresholds}  weigering {refusal:.3f}  beantwoord {answered:.3f}")
+        for t, refusal, answered in sweep_thresholds(kb, cases)[:10]:
+            click.echo(
+                f"marge {t.margin:+.3f}  bodem {t.floor:.2f}  "
+                f"weigering {refusal:.3f}  beantwoord {answered:.3f}"
+            )
 
 
 @cli.command()

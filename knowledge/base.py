@@ -18,9 +18,16 @@ from .index import DocumentRecord, Index, connect, now_iso
 from .ingest import FileToIngest, IngestReport, ingest_files, ingest_paths
 from .llm import llm_answer
 from .loaders import LoadedDocument, file_hash
-from .ranking import RelevanceThresholds, is_relevant, lexical_coverage, reciprocal_rank_fusion
+from .ranking import (
+    Evidence,
+    RelevanceThresholds,
+    is_relevant,
+    lexical_coverage,
+    reciprocal_rank_fusion,
+)
+from .scope import OutOfScope, shipped_examples
 from .text import contextualize, detect_language, tokenize
-from .types import Answer, ScoredChunk
+from .types import Answer, Chunk, ScoredChunk
 
 BUILTIN_PREFIX = "vonkje:kennisbank/"
 CURATED_PREFIX = "vonkje:antwoord/"
@@ -28,6 +35,10 @@ MODES = ("hybrid", "dense", "bm25")
 # passages, the questions they answer, BM25: measured on the eval set, BM25 at half weight
 # ranks paraphrased questions better than equal weights (hit@3 0.85 against 0.79).
 FUSION_WEIGHTS = (1.0, 1.0, 0.5)
+# With 20 candidates per list, k=10 lets one list's clear first choice beat a passage that all
+# lists rank middling; the usual k=60 suits lists of 1,000. Eval hit@3 0.868 -> 0.906,
+# held-out set 0.727 -> 0.795.
+FUSION_K = 10
 
 
 @dataclass(frozen=True)
@@ -37,9 +48,7 @@ class Finding:
     language: str
     passages: tuple[ScoredChunk, ...]
     relevant: bool
-    best_dense: float | None = None
-    best_lexical: float = 0.0
-    unknown_words: float = 0.0
+    evidence: Evidence = Evidence()
 
 
 class KnowledgeBase:
@@ -53,6 +62,7 @@ class KnowledgeBase:
         candidates: int = 20,
     ) -> None:
         self.index = index
+        self.out_of_scope = OutOfScope(index.client, index.embeddings)
         self.chat_model = chat_model
         self.llm_timeout = llm_timeout
         self.thresholds = thresholds or RelevanceThresholds()
@@ -88,6 +98,7 @@ class KnowledgeBase:
             for entry in sorted(folder.iterdir(), key=lambda e: e.name)
             if entry.name.endswith(".md")
         ]
+        self.out_of_scope.sync(shipped_examples())
         return ingest_files(self.index, files, {BUILTIN_PREFIX})
 
     def forget(self, source: str) -> bool:
@@ -136,10 +147,11 @@ class KnowledgeBase:
         query = contextualize(question, previous)
         query_tokens = tokenize(query)
         view = self.index.lexical_view()
-        passages_hits, question_hits = [], []
+        passages_hits, question_hits, out_of_scope = [], [], None
         if mode != "bm25":
             vector = self.index.embeddings.embed_query(query)
             passages_hits, question_hits = self.index.dense_search(vector, self.candidates)
+            out_of_scope = self.out_of_scope.nearest(vector)
         lexical_hits = []
         if mode != "dense":
             lexical_hits = self.index.lexical_search(query_tokens, self.candidates)
@@ -149,7 +161,9 @@ class KnowledgeBase:
         for chunk, score in passages_hits + question_hits:
             dense_score[chunk.id] = max(dense_score.get(chunk.id, -1.0), score)
         fused = reciprocal_rank_fusion(
-            [[c.id for c, _ in ranking] for ranking in rankings], weights=FUSION_WEIGHTS
+            [[c.id for c, _ in ranking] for ranking in rankings],
+            k=FUSION_K,
+            weights=FUSION_WEIGHTS,
         )
         passages = tuple(
             ScoredChunk(
@@ -160,15 +174,16 @@ class KnowledgeBase:
             )
             for chunk_id, score in fused[: self.candidates]
         )
-        best_dense = max(dense_score.values(), default=0.0) if mode != "bm25" else None
-        best_lexical = max((p.lexical for p in passages[:3]), default=0.0)
-        unknown = view.out_of_vocabulary(tokenize(question))
-        relevant = bool(passages) and is_relevant(
-            best_dense, best_lexical, unknown, self.thresholds
+        evidence = Evidence(
+            passage=_best(passages_hits),
+            question=_best(question_hits),
+            out_of_scope=out_of_scope,
+            lexical=max((p.lexical for p in passages[:3]), default=0.0),
+            # The index is Dutch: an English question's words are unknown by nature.
+            unknown=view.out_of_vocabulary(tokenize(question)) if language == "nl" else 0.0,
         )
-        return Finding(
-            question, query, language, passages, relevant, best_dense, best_lexical, unknown
-        )
+        relevant = bool(passages) and is_relevant(evidence, self.thresholds)
+        return Finding(question, query, language, passages, relevant, evidence)
 
     def compose(self, finding: Finding) -> Answer:
         if not finding.relevant:
@@ -207,3 +222,7 @@ class KnowledgeBase:
             timeout=self.llm_timeout,
         )
         return replace(answer, text=reply, via="llm") if reply else answer
+
+
+def _best(hits: list[tuple[Chunk, float]]) -> float | None:
+    return max((score for _, score in hits), default=None)

@@ -123,23 +123,14 @@ def sweep_thresholds(
     """Refusal accuracy and in-scope answer rate for a grid of thresholds, best first."""
     findings = [(case, kb.find(case.question)) for case in cases]
     results = []
-    for dense in [x / 1000 for x in range(880, 960, 5)]:
-        for known in [x / 1000 for x in range(820, 920, 5)]:
-            for unknown in (0.0, 0.1, 0.15, 0.2, 0.25, 0.34, 0.5):
-                t = replace(
-                    RelevanceThresholds(),
-                    dense=dense,
-                    dense_known_words=known,
-                    unknown_words=unknown,
-                )
-                decisions = [
-                    (case, is_relevant(f.best_dense, f.best_lexical, f.unknown_words, t))
-                    for case, f in findings
-                ]
-                inside = [d for c, d in decisions if c.in_scope]
-                outside = [not d for c, d in decisions if not c.in_scope]
-                results.append(
-                    (t, sum(outside) / max(len(outside), 1), sum(inside) / max(len(inside), 1))
-                )
+    for margin in [x / 1000 for x in range(-30, 55, 5)]:
+        for floor in [x / 100 for x in range(78, 90)]:
+            t = replace(kb.thresholds, margin=margin, floor=floor)
+            decisions = [(case, is_relevant(f.evidence, t)) for case, f in findings]
+            inside = [d for c, d in decisions if c.in_scope]
+            outside = [not d for c, d in decisions if not c.in_scope]
+            results.append(
+                (t, sum(outside) / max(len(outside), 1), sum(inside) / max(len(inside), 1))
+            )
     results.sort(key=lambda r: (min(r[1], r[2]), r[1] + r[2]), reverse=True)
     return results

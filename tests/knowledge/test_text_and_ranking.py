@@ -1,6 +1,7 @@
 import pytest
 
 from knowledge.ranking import (
+    Evidence,
     RelevanceThresholds,
     is_relevant,
     lexical_coverage,
@@ -79,19 +80,30 @@ def test_lexical_coverage(query, passage, coverage):
 
 
 @pytest.mark.parametrize(
-    ("dense", "lexical", "unknown", "relevant"),
+    ("evidence", "relevant"),
     [
-        (0.95, 0.0, 0.0, True),  # close in meaning
-        (0.95, 0.0, 0.8, True),  # very close outweighs unknown words
-        (0.88, 0.5, 0.0, True),  # close, every word known
-        (0.88, 0.5, 0.5, False),  # close, but half the words never occur in the index
-        (0.70, 1.0, 0.0, False),  # far in meaning
-        (None, 0.9, 0.0, True),  # BM25 only: most query tokens found
-        (None, 0.1, 0.0, False),
+        # closer to a question answered here than to one that is not
+        (Evidence(passage=0.90, question=0.95, out_of_scope=0.85), True),
+        (Evidence(passage=0.85, question=0.90, out_of_scope=0.93), False),
+        (Evidence(question=0.90, out_of_scope=0.895), False),  # within the margin
+        (Evidence(question=0.98, out_of_scope=1.0), True),  # e.g. a coordinator's own answer
+        (Evidence(passage=0.86, out_of_scope=0.88), True),  # passages without questions: offset
+        (Evidence(passage=0.83, out_of_scope=0.88), False),
+        (Evidence(question=0.82, out_of_scope=0.60), False),  # below the floor
+        (Evidence(question=0.90, out_of_scope=0.885, unknown=0.4), False),  # new words: wider
+        (Evidence(question=0.90, out_of_scope=0.87, unknown=0.4), True),
+        # without examples of unanswerable questions: absolute thresholds
+        (Evidence(passage=0.95, unknown=0.8), True),  # very close outweighs unknown words
+        (Evidence(question=0.88, unknown=0.0), True),  # close, every word known
+        (Evidence(question=0.88, unknown=0.5), False),  # half the words never seen here
+        (Evidence(passage=0.70, question=0.72), False),
+        # BM25 only: share of the question's tokens found
+        (Evidence(lexical=0.9), True),
+        (Evidence(lexical=0.1), False),
     ],
 )
-def test_is_relevant(dense, lexical, unknown, relevant):
-    assert is_relevant(dense, lexical, unknown, RelevanceThresholds()) is relevant
+def test_is_relevant(evidence, relevant):
+    assert is_relevant(evidence, RelevanceThresholds()) is relevant
 
 
 def test_pick_sentences_prefers_overlap_and_keeps_order():
