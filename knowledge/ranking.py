@@ -64,12 +64,9 @@ class Evidence:
 
     def closeness(self, offset: float) -> float | None:
         """How close the question comes to something answered here, on the question scale."""
-        sims = [s for s in (self.question, _plus(self.passage, offset)) if s is not None]
+        passage = None if self.passage is None else self.passage + offset
+        sims = [s for s in (self.question, passage) if s is not None]
         return max(sims) if sims else None
-
-
-def _plus(value: float | None, offset: float) -> float | None:
-    return None if value is None else value + offset
 
 
 def is_relevant(evidence: Evidence, thresholds: RelevanceThresholds) -> bool:

@@ -110,9 +110,12 @@ def phase(name: str, data_dir: Path, corpus: Path, mode: str) -> dict:
         }
     if name == "eval":
         kb = _kb(data_dir)
+        reports = {
+            label: evaluate(kb, read_cases(path), mode=mode) for label, path in EVAL_SETS.items()
+        }
         return {
-            label: evaluate(kb, read_cases(path), mode=mode).to_dict() | {"misses": None}
-            for label, path in EVAL_SETS.items()
+            label: report.to_dict() | {"misses": len(report.misses)}
+            for label, report in reports.items()
         }
     raise ValueError(name)
 
