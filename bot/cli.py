@@ -234,6 +234,25 @@ def run(ctx: click.Context) -> None:
     run_bot(settings, kb=_knowledge(ctx))
 
 
+@cli.command()
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write (default: knowledge/vectors/<model>.npz in the package).",
+)
+@click.option("--fresh", is_flag=True, help="Embed every text again, also the unchanged ones.")
+@click.pass_context
+def vectors(ctx: click.Context, out: Path | None, fresh: bool) -> None:
+    """Make the vectors that ship with the built-in knowledge base (after changing
+    knowledge/docs or knowledge/scope), for the model in VONKJE_EMBEDDINGS."""
+    from knowledge.embeddings import load_embeddings
+    from knowledge.shipped import build_shipped_vectors
+
+    model = load_embeddings(_settings(ctx).embeddings)
+    path, count = build_shipped_vectors(model, out, fresh=fresh)
+    click.echo(f"{count} vectoren geschreven naar {path}")
+
+
 cli.add_command(meetings)
 cli.add_command(remind)
 

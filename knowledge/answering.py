@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
-from .ranking import pick_sentences
+from .ranking import PickedSentence
 from .types import Citation, ScoredChunk
 
 MAX_PASSAGES = 3
@@ -53,12 +54,17 @@ def citations_for(passages: Sequence[ScoredChunk]) -> list[Citation]:
     ]
 
 
-def extractive_answer(question: str, citations: Sequence[Citation], language: str) -> str:
-    """The most relevant sentences of the best passages, each followed by its citation."""
-    picked = pick_sentences(question, [c.text for c in citations])
+def extractive_answer(
+    picked: Sequence[PickedSentence], citations: Sequence[Citation], language: str
+) -> tuple[str, tuple[Citation, ...]]:
+    """The picked sentences, each followed by its citation; only the passages quoted are
+    returned as sources, numbered in the order they are first quoted."""
+    numbers: dict[int, int] = {}
+    for sentence in picked:
+        numbers.setdefault(sentence.passage_index, len(numbers) + 1)
     text = ""
     for sentence in picked:
-        number = citations[sentence.passage_index].number
+        number = numbers[sentence.passage_index]
         if sentence.list_item:
             bullet = "" if _NUMBERED.match(sentence.text) else "• "
             text += f"\n{bullet}{sentence.text}"
@@ -66,7 +72,8 @@ def extractive_answer(question: str, citations: Sequence[Citation], language: st
             text += f"{_separator(text)}{sentence.text[:-1]} [{number}]:"
         else:
             text += f"{_separator(text)}{sentence.text} [{number}]"
-    return texts(language)["intro"] + text
+    cited = tuple(replace(citations[index], number=number) for index, number in numbers.items())
+    return texts(language)["intro"] + text, cited
 
 
 def _separator(text: str) -> str:
@@ -78,12 +85,11 @@ def _separator(text: str) -> str:
 
 
 def format_sources(citations: Sequence[Citation], language: str) -> str:
-    """A plain-text source list: number, title › section, stand per, and the source links."""
+    """A plain-text source list: number, title › section, stand per, and one link."""
     words = texts(language)
     lines = [f"{words['sources']}:"]
     for c in citations:
         heading = f"{c.title} › {c.section}" if c.section else c.title
         when = f" ({words['stand_per']} {c.stand_per})" if c.stand_per else ""
-        links = "; ".join(c.url.split("\n")) if c.url else c.source
-        lines.append(f"[{c.number}] {heading}{when} — {links}")
+        lines.append(f"[{c.number}] {heading}{when} — {c.link or c.source}")
     return "\n".join(lines)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 
@@ -19,26 +20,25 @@ from .ingest import FileToIngest, IngestReport, ingest_files, ingest_paths
 from .llm import llm_answer
 from .loaders import LoadedDocument, file_hash
 from .ranking import (
+    AnswerLimits,
     Evidence,
+    FusionWeights,
     RelevanceThresholds,
+    SentenceCandidate,
+    fuse_scores,
     is_relevant,
     lexical_coverage,
-    reciprocal_rank_fusion,
+    pick_sentences,
 )
+from .referrals import find_referral, shipped_referrals
 from .scope import OutOfScope, shipped_examples
-from .text import contextualize, detect_language, tokenize
-from .types import Answer, Chunk, ScoredChunk
+from .smalltalk import small_talk_reply
+from .text import contextualize, detect_language, split_sentences, tokenize
+from .types import Answer, ScoredChunk
 
 BUILTIN_PREFIX = "vonkje:kennisbank/"
 CURATED_PREFIX = "vonkje:antwoord/"
 MODES = ("hybrid", "dense", "bm25")
-# passages, the questions they answer, BM25: measured on the eval set, BM25 at half weight
-# ranks paraphrased questions better than equal weights (hit@3 0.85 against 0.79).
-FUSION_WEIGHTS = (1.0, 1.0, 0.5)
-# With 20 candidates per list, k=10 lets one list's clear first choice beat a passage that all
-# lists rank middling; the usual k=60 suits lists of 1,000. Eval hit@3 0.868 -> 0.906,
-# held-out set 0.727 -> 0.795.
-FUSION_K = 10
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,10 @@ class Finding:
     passages: tuple[ScoredChunk, ...]
     relevant: bool
     evidence: Evidence = Evidence()
+    # what the answer's sentences are compared with: the question itself, also for a
+    # follow-up ("En hoe lang duurt dat?" asks for a duration, not the topic again)
+    sentence_vector: tuple[float, ...] | None = None
+    small_talk: str | None = None  # the reply, when the message was small talk
 
 
 class KnowledgeBase:
@@ -59,6 +63,8 @@ class KnowledgeBase:
         chat_model: BaseChatModel | None = None,
         llm_timeout: float = 20.0,
         thresholds: RelevanceThresholds | None = None,
+        weights: FusionWeights | None = None,
+        limits: AnswerLimits | None = None,
         candidates: int = 20,
     ) -> None:
         self.index = index
@@ -66,6 +72,8 @@ class KnowledgeBase:
         self.chat_model = chat_model
         self.llm_timeout = llm_timeout
         self.thresholds = thresholds or RelevanceThresholds()
+        self.weights = weights or FusionWeights()
+        self.limits = limits or AnswerLimits()
         self.candidates = candidates
 
     @classmethod
@@ -144,56 +152,104 @@ class KnowledgeBase:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
         language = detect_language(question)
+        chat = small_talk_reply(question, language)
+        if chat is not None:
+            return Finding(question, question, language, (), False, small_talk=chat)
         query = contextualize(question, previous)
         query_tokens = tokenize(query)
-        view = self.index.lexical_view()
-        passages_hits, question_hits, out_of_scope = [], [], None
+        view = self.index.view()
+        size = len(view.chunks)
+        passage, alias = np.full(size, -1.0), np.full(size, -1.0)
+        out_of_scope, sentence_vector = None, None
         if mode != "bm25":
             vector = self.index.embeddings.embed_query(query)
-            passages_hits, question_hits = self.index.dense_search(vector, self.candidates)
+            passage = view.passage_similarities(vector)
+            alias = view.question_similarities(vector)
             out_of_scope = self.out_of_scope.nearest(vector)
-        lexical_hits = []
+            sentence_vector = vector
+            if query != question:
+                sentence_vector = self.index.embeddings.embed_query(question)
+        chunk_bm25, document_bm25 = np.zeros(size), np.zeros(size)
         if mode != "dense":
-            lexical_hits = self.index.lexical_search(query_tokens, self.candidates)
-        rankings = [passages_hits, question_hits, lexical_hits]
-        by_id = {c.id: c for ranking in rankings for c, _ in ranking}
-        dense_score: dict[str, float] = {}
-        for chunk, score in passages_hits + question_hits:
-            dense_score[chunk.id] = max(dense_score.get(chunk.id, -1.0), score)
-        fused = reciprocal_rank_fusion(
-            [[c.id for c, _ in ranking] for ranking in rankings],
-            k=FUSION_K,
-            weights=FUSION_WEIGHTS,
-        )
+            chunk_bm25 = view.bm25_scores(query_tokens)
+            document_bm25 = view.document_bm25_scores(query_tokens)
+        scores = fuse_scores(passage, alias, chunk_bm25, document_bm25, self.weights, mode=mode)
+        order = [int(i) for i in np.argsort(-scores, kind="stable")[: self.candidates]]
+        if mode == "bm25":
+            order = [i for i in order if scores[i] > 0]
         passages = tuple(
             ScoredChunk(
-                chunk=by_id[chunk_id],
-                score=score,
-                dense=dense_score.get(chunk_id, 0.0),
-                lexical=lexical_coverage(query_tokens, view.token_set(chunk_id)),
+                chunk=view.chunks[i],
+                score=float(scores[i]),
+                dense=float(max(passage[i], alias[i])),
+                lexical=lexical_coverage(query_tokens, view.token_set(view.chunks[i].id)),
             )
-            for chunk_id, score in fused[: self.candidates]
+            for i in order
         )
+        has_aliases = bool(view.aliases) and mode != "bm25"
         evidence = Evidence(
-            passage=_best(passages_hits),
-            question=_best(question_hits),
+            passage=float(passage.max()) if size and mode != "bm25" else None,
+            question=float(alias.max()) if size and has_aliases else None,
             out_of_scope=out_of_scope,
             lexical=max((p.lexical for p in passages[:3]), default=0.0),
             # The index is Dutch: an English question's words are unknown by nature.
             unknown=view.out_of_vocabulary(tokenize(question)) if language == "nl" else 0.0,
         )
         relevant = bool(passages) and is_relevant(evidence, self.thresholds)
-        return Finding(question, query, language, passages, relevant, evidence)
+        return Finding(
+            question,
+            query,
+            language,
+            passages,
+            relevant,
+            evidence,
+            tuple(sentence_vector) if sentence_vector is not None else None,
+        )
 
     def compose(self, finding: Finding) -> Answer:
+        if finding.small_talk is not None:
+            return Answer(finding.question, False, finding.small_talk, finding.language, via="chat")
         if not finding.relevant:
             return Answer(
-                finding.question, False, texts(finding.language)["refusal"], finding.language
+                finding.question,
+                False,
+                self.refusal(finding.question, finding.language),
+                finding.language,
             )
-        citations = tuple(citations_for(finding.passages))
-        text = extractive_answer(finding.question, citations, finding.language)
-        via = "curated" if citations[0].source.startswith(CURATED_PREFIX) else "extractive"
-        return Answer(finding.question, True, text, finding.language, citations, via=via)
+        top = citations_for(finding.passages)
+        candidates, vectors = self._sentence_candidates(finding)
+        picked = pick_sentences(finding.question, candidates, vectors, self.limits)
+        text, cited = extractive_answer(picked, top, finding.language)
+        via = "curated" if cited and cited[0].source.startswith(CURATED_PREFIX) else "extractive"
+        return Answer(finding.question, True, text, finding.language, cited, via=via)
+
+    @staticmethod
+    def refusal(question: str, language: str) -> str:
+        """The refusal, with who does answer a near-domain question (WW → UWV, ...)."""
+        text = texts(language)["refusal"]
+        referral = find_referral(question, shipped_referrals())
+        return f"{text}\n\n{referral.text(language)}" if referral else text
+
+    def _sentence_candidates(self, finding: Finding):
+        """The sentences of the quoted passages with their similarity to the question."""
+        view = self.index.view()
+        question = (
+            np.asarray(finding.sentence_vector, dtype=np.float32)
+            if finding.sentence_vector is not None
+            else None
+        )
+        candidates: list[SentenceCandidate] = []
+        rows = []
+        for rank, scored in enumerate(finding.passages[: len(citations_for(finding.passages))]):
+            sentences, vectors = view.sentences_of(scored.chunk.id)
+            if not sentences or question is None:  # bm25 mode, or an index from before v2
+                sentences, vectors = split_sentences(scored.chunk.text), None
+            for position, sentence in enumerate(sentences):
+                similarity = float(vectors[position] @ question) if vectors is not None else 0.0
+                candidates.append(SentenceCandidate(rank, position, sentence, similarity))
+                rows.append(vectors[position] if vectors is not None else None)
+        matrix = np.stack(rows) if rows and all(r is not None for r in rows) else None
+        return candidates, matrix
 
     async def aask(
         self, question: str, *, previous: str | None = None, mode: str = "hybrid"
@@ -201,28 +257,30 @@ class KnowledgeBase:
         """For the bot: retrieval runs in a worker thread so other chats are not held up."""
         started = time.perf_counter()
         finding = await asyncio.to_thread(self.find, question, previous=previous, mode=mode)
-        answer = await self._with_llm(self.compose(finding))
+        answer = await self._with_llm(self.compose(finding), finding)
         return replace(answer, ms=(time.perf_counter() - started) * 1000)
 
     def ask(self, question: str, *, previous: str | None = None, mode: str = "hybrid") -> Answer:
         started = time.perf_counter()
-        answer = self.compose(self.find(question, previous=previous, mode=mode))
+        finding = self.find(question, previous=previous, mode=mode)
+        answer = self.compose(finding)
         if self.chat_model is not None and answer.answered:
-            answer = asyncio.run(self._with_llm(answer))
+            answer = asyncio.run(self._with_llm(answer, finding))
         return replace(answer, ms=(time.perf_counter() - started) * 1000)
 
-    async def _with_llm(self, answer: Answer) -> Answer:
+    async def _with_llm(self, answer: Answer, finding: Finding) -> Answer:
+        """The LLM answers from the same top passages; only those it cites are listed."""
         if self.chat_model is None or not answer.answered:
             return answer
+        passages = tuple(citations_for(finding.passages))
         reply = await llm_answer(
             self.chat_model,
             answer.question,
-            answer.citations,
+            passages,
             answer.language,
             timeout=self.llm_timeout,
         )
-        return replace(answer, text=reply, via="llm") if reply else answer
-
-
-def _best(hits: list[tuple[Chunk, float]]) -> float | None:
-    return max((score for _, score in hits), default=None)
+        if not reply:
+            return answer
+        cited = tuple(c for c in passages if f"[{c.number}]" in reply)
+        return replace(answer, text=reply, via="llm", citations=cited)

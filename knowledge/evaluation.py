@@ -82,9 +82,11 @@ def evaluate(kb, cases: Sequence[EvalCase], *, mode: str = "hybrid") -> EvalRepo
     hits_by_kind: dict[bool, list[bool]] = {True: [], False: []}
     for case in cases:
         started = time.perf_counter()
-        answer = kb.compose(kb.find(case.question, mode=mode))
+        finding = kb.find(case.question, mode=mode)
+        answer = kb.compose(finding)
         latencies.append((time.perf_counter() - started) * 1000)
-        cited = [c.text for c in answer.citations]
+        # hit@k is about retrieval: the top passages, whether or not the answer quotes them
+        cited = [p.chunk.text for p in finding.passages] if answer.answered else []
         if not case.in_scope:
             refused_right += not answer.answered
             if answer.answered:

@@ -1,4 +1,4 @@
-"""The index: passages in Chroma, a manifest of committed documents, and a BM25 view.
+"""The index: passages in Chroma, a manifest of committed documents, and an in-memory view.
 
 Chroma has no transactions, so each document is written in steps and the manifest record is
 the commit point: readers only see passages whose `doc_hash` is the committed hash of their
@@ -20,17 +20,26 @@ from pathlib import Path
 
 import bm25s
 import chromadb
+import numpy as np
+import threadpoolctl
 from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
-from .text import tokenize
+from .text import split_sentences, tokenize
 from .types import Chunk
 
 log = logging.getLogger(__name__)
+# bm25s sets its own logger to DEBUG on import; its index-building lines are noise for users.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
+# The similarity products here are small: with several BLAS threads they gain nothing, and the
+# threads spinning after each product slow the embedding model down (measured: a question took
+# 93 ms instead of 35 ms on 2 cores).
+threadpoolctl.threadpool_limits(limits=1, user_api="blas")
 
 CHUNKS = "vonkje_chunks"
 ALIASES = "vonkje_aliases"  # one vector per alternative question, pointing at its passage
+SENTENCES = "vonkje_sentences"  # one vector per sentence of a passage, for answers
 MANIFEST = "vonkje_manifest"
 _GENERATION = "__generation__"
 _PAGE = 2000
@@ -99,10 +108,13 @@ class Index:
         self._aliases = client.get_or_create_collection(
             ALIASES, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
         )
+        self._sentences = client.get_or_create_collection(
+            SENTENCES, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+        )
         self._manifest = client.get_or_create_collection(MANIFEST, embedding_function=None)
         self.batch_size = 64
         self._lock = threading.Lock()
-        self._lexical: _LexicalView | None = None
+        self._lexical: IndexView | None = None
         self._checked_at = 0.0
 
     # -- manifest -------------------------------------------------------------------------
@@ -149,6 +161,7 @@ class Index:
                 ids=[c.id for c in batch],
             )
             self._add_aliases(batch)
+            self._add_sentences(batch)
             if on_chunks:
                 on_chunks(len(batch))
         self._put_records([replace(record, pending=record.doc_hash)], bump=True)  # commit
@@ -171,6 +184,23 @@ class Index:
             ],
         )
 
+    def _add_sentences(self, chunks: Sequence[Chunk]) -> None:
+        rows = [
+            (f"{c.id}-s{n}", sentence, c)
+            for c in chunks
+            for n, sentence in enumerate(split_sentences(c.text))
+        ]
+        if not rows:
+            return
+        self._sentences.upsert(
+            ids=[sentence_id for sentence_id, _, _ in rows],
+            documents=[sentence for _, sentence, _ in rows],
+            embeddings=self.embeddings.embed_documents([sentence for _, sentence, _ in rows]),
+            metadatas=[
+                {"chunk_id": c.id, "source": c.source, "doc_hash": c.doc_hash} for _, _, c in rows
+            ],
+        )
+
     def forget(self, source: str) -> bool:
         if not self._manifest.get(ids=[source])["ids"]:
             return False
@@ -186,6 +216,7 @@ class Index:
             where = {"$and": [{"source": source}, {"doc_hash": {"$ne": keep_hash}}]}
         self._chunks.delete(where=where)
         self._aliases.delete(where=where)
+        self._sentences.delete(where=where)
 
     def stale_chunks(self) -> int:
         """Passages not visible to readers (left by an interrupted write); for diagnostics."""
@@ -195,45 +226,11 @@ class Index:
 
     # -- reading --------------------------------------------------------------------------
 
-    def dense_search(
-        self, vector: Sequence[float], k: int
-    ) -> tuple[list[tuple[Chunk, float]], list[tuple[Chunk, float]]]:
-        """Two rankings by cosine similarity: of the passages, and of the questions they
-        answer (each passage scored by its closest question)."""
-        view = self.lexical_view()
-        if not view.chunks:
-            return [], []
-        found = self._chunks.query(
-            query_embeddings=[list(vector)],
-            n_results=min(k + 8, len(view.chunks)),
-            include=["distances"],
-        )
-        passages = [
-            (view.by_id[chunk_id], 1.0 - float(distance))
-            for chunk_id, distance in zip(found["ids"][0], found["distances"][0], strict=True)
-            if chunk_id in view.by_id  # drops passages of an unfinished write
-        ][:k]
-        questions: dict[str, float] = {}
-        if view.aliases:
-            found = self._aliases.query(
-                query_embeddings=[list(vector)],
-                n_results=min(4 * k, view.aliases),
-                include=["metadatas", "distances"],
-            )
-            for meta, distance in zip(found["metadatas"][0], found["distances"][0], strict=True):
-                if meta["chunk_id"] in view.by_id:
-                    similarity = 1.0 - float(distance)
-                    questions[meta["chunk_id"]] = max(
-                        questions.get(meta["chunk_id"], -1.0), similarity
-                    )
-        by_question = sorted(questions.items(), key=lambda pair: pair[1], reverse=True)[:k]
-        return passages, [(view.by_id[i], score) for i, score in by_question]
-
     def lexical_search(self, tokens: Sequence[str], k: int) -> list[tuple[Chunk, float]]:
-        return self.lexical_view().search(tokens, k)
+        return self.view().search(tokens, k)
 
-    def lexical_view(self) -> _LexicalView:
-        """The committed passages in memory, rebuilt when a writer committed.
+    def view(self) -> IndexView:
+        """The committed passages and their vectors in memory, rebuilt when a writer committed.
 
         Our own commits are seen at once; another process's within RECHECK_SECONDS, so a
         question does not pay one manifest read per lookup.
@@ -246,22 +243,30 @@ class Index:
                 return self._lexical
             generation = self.generation()
             if self._lexical is None or self._lexical.generation != generation:
-                self._lexical = _LexicalView.build(self, generation)
+                self._lexical = IndexView.build(self, generation)
             self._checked_at = time.monotonic()
             return self._lexical
 
     def all_chunks(self) -> list[Chunk]:
-        chunks = []
-        offset = 0
-        while True:
-            page = self._chunks.get(include=["documents", "metadatas"], limit=_PAGE, offset=offset)
-            for chunk_id, doc, meta in zip(
-                page["ids"], page["documents"], page["metadatas"], strict=True
-            ):
-                chunks.append(_chunk_from(doc, meta, chunk_id))
-            if len(page["ids"]) < _PAGE:
-                return chunks
-            offset += _PAGE
+        return [chunk for chunk, _ in self._chunks_with_vectors()]
+
+    def _chunks_with_vectors(self) -> list[tuple[Chunk, np.ndarray]]:
+        rows = []
+        for chunk_id, doc, meta, vector in _pages(self._chunks, ["documents", "metadatas"]):
+            rows.append((_chunk_from(doc, meta, chunk_id), vector))
+        return rows
+
+
+def _pages(collection, include: list[str]):
+    """Every row of a collection with its embedding, a page at a time."""
+    offset = 0
+    while True:
+        page = collection.get(include=[*include, "embeddings"], limit=_PAGE, offset=offset)
+        columns = [page["ids"], *(page[name] for name in include), page["embeddings"]]
+        yield from zip(*columns, strict=True)
+        if len(page["ids"]) < _PAGE:
+            return
+        offset += _PAGE
 
 
 def _metadata(chunk: Chunk) -> dict:
@@ -278,8 +283,16 @@ def _metadata(chunk: Chunk) -> dict:
 
 
 @dataclass
-class _LexicalView:
-    """The committed passages in memory: BM25 over them, and lookup by id for dense hits."""
+class IndexView:
+    """The committed passages in memory: their vectors, their questions' and sentences'
+    vectors, and BM25 over the passages and over whole documents.
+
+    Dense scores are computed exactly for every passage with one matrix product instead of
+    Chroma's approximate top-k: the passage and question rankings are pooled into one score
+    per passage, which needs both similarities of every candidate, and the answer needs the
+    vectors of the sentences of the passages it quotes. At this size (a few thousand to some
+    ten thousand vectors) the product takes milliseconds.
+    """
 
     generation: str
     committed: dict[str, str]
@@ -287,7 +300,22 @@ class _LexicalView:
     tokens: list[list[str]]
     bm25: bm25s.BM25 | None
     by_id: dict[str, Chunk]
-    aliases: int
+    passage_vectors: np.ndarray  # one row per chunk
+    alias_vectors: np.ndarray
+    alias_owner: np.ndarray  # chunk row of each alias
+    sentence_vectors: np.ndarray
+    sentence_owner: np.ndarray
+    sentences: list[str]
+    document_of: np.ndarray  # document number of each chunk
+    document_bm25: bm25s.BM25 | None
+
+    @property
+    def aliases(self) -> int:
+        return len(self.alias_owner)
+
+    def __post_init__(self) -> None:
+        self._token_sets = {c.id: set(t) for c, t in zip(self.chunks, self.tokens, strict=True)}
+        self.row_of = {c.id: row for row, c in enumerate(self.chunks)}
 
     def out_of_vocabulary(self, tokens: Sequence[str]) -> float:
         """Share of the query's tokens that occur nowhere in the index."""
@@ -298,32 +326,114 @@ class _LexicalView:
     def token_set(self, chunk_id: str) -> set[str]:
         return self._token_sets.get(chunk_id, set())
 
-    def __post_init__(self) -> None:
-        self._token_sets = {c.id: set(t) for c, t in zip(self.chunks, self.tokens, strict=True)}
+    def passage_similarities(self, vector: Sequence[float]) -> np.ndarray:
+        if not self.chunks:
+            return np.zeros(0)
+        return self.passage_vectors @ np.asarray(vector, dtype=np.float32)
+
+    def question_similarities(self, vector: Sequence[float]) -> np.ndarray:
+        """Per passage, the similarity of its closest alternative question (-1 if none)."""
+        best = np.full(len(self.chunks), -1.0, dtype=np.float32)
+        if len(self.alias_owner):
+            sims = self.alias_vectors @ np.asarray(vector, dtype=np.float32)
+            np.maximum.at(best, self.alias_owner, sims)
+        return best
+
+    def sentences_of(self, chunk_id: str) -> tuple[list[str], np.ndarray]:
+        """The stored sentences of a passage and their vectors, in passage order."""
+        row = self.row_of.get(chunk_id)
+        if row is None or not len(self.sentence_owner):
+            return [], np.zeros((0, 0), dtype=np.float32)
+        picked = np.flatnonzero(self.sentence_owner == row)
+        return [self.sentences[i] for i in picked], self.sentence_vectors[picked]
 
     @classmethod
-    def build(cls, index: Index, generation: str) -> _LexicalView:
+    def build(cls, index: Index, generation: str) -> IndexView:
         committed = {s: r.doc_hash for s, r in index.documents().items()}
-        chunks = [c for c in index.all_chunks() if committed.get(c.source) == c.doc_hash]
-        chunks.sort(key=lambda c: (c.source, c.position))
-        tokens = [tokenize(c.lexical_text) for c in chunks]
-        bm25 = None
-        if chunks:
-            bm25 = bm25s.BM25()
-            bm25.index(tokens, show_progress=False)
-        by_id = {c.id: c for c in chunks}
-        return cls(generation, committed, chunks, tokens, bm25, by_id, index._aliases.count())
+        rows = [
+            (c, v) for c, v in index._chunks_with_vectors() if committed.get(c.source) == c.doc_hash
+        ]
+        rows.sort(key=lambda row: (row[0].source, row[0].position))
+        chunks = [c for c, _ in rows]
+        row_of = {c.id: n for n, c in enumerate(chunks)}
+        aliases = [
+            (row_of[meta["chunk_id"]], vector)
+            for _, meta, vector in _pages(index._aliases, ["metadatas"])
+            if meta["chunk_id"] in row_of
+        ]
+        sentence_rows = sorted(
+            (
+                (row_of[meta["chunk_id"]], int(sentence_id.rsplit("-s", 1)[1]), text, vector)
+                for sentence_id, text, meta, vector in _pages(
+                    index._sentences, ["documents", "metadatas"]
+                )
+                if meta["chunk_id"] in row_of
+            ),
+            key=lambda row: row[:2],
+        )
+        tokens = [tokenize(c.indexed_text) for c in chunks]
+        sources = sorted({c.source for c in chunks})
+        document_number = {source: n for n, source in enumerate(sources)}
+        document_of = np.array([document_number[c.source] for c in chunks], dtype=int)
+        document_tokens: list[list[str]] = [[] for _ in sources]
+        for chunk, chunk_tokens in zip(chunks, tokens, strict=True):
+            document_tokens[document_number[chunk.source]].extend(chunk_tokens)
+        return cls(
+            generation=generation,
+            committed=committed,
+            chunks=chunks,
+            tokens=tokens,
+            bm25=_bm25(tokens),
+            by_id={c.id: c for c in chunks},
+            passage_vectors=_matrix([v for _, v in rows]),
+            alias_vectors=_matrix([v for _, v in aliases]),
+            alias_owner=np.array([owner for owner, _ in aliases], dtype=int),
+            sentence_vectors=_matrix([row[3] for row in sentence_rows]),
+            sentence_owner=np.array([row[0] for row in sentence_rows], dtype=int),
+            sentences=[row[2] for row in sentence_rows],
+            document_of=document_of,
+            document_bm25=_bm25(document_tokens),
+        )
 
     def search(self, tokens: Sequence[str], k: int) -> list[tuple[Chunk, float]]:
-        known = [t for t in tokens if self.bm25 is not None and t in self.bm25.vocab_dict]
-        if not known:
-            return []
-        ids, scores = self.bm25.retrieve(
-            [known], k=min(k, len(self.chunks)), show_progress=False, n_threads=1
-        )
-        return [
-            (self.chunks[int(i)], float(s)) for i, s in zip(ids[0], scores[0], strict=True) if s > 0
-        ]
+        scores = self.bm25_scores(tokens)
+        order = np.argsort(-scores)[:k]
+        return [(self.chunks[int(i)], float(scores[i])) for i in order if scores[i] > 0]
+
+    def bm25_scores(self, tokens: Sequence[str]) -> np.ndarray:
+        """BM25 of every passage (0 where it shares no token with the query)."""
+        return _all_scores(self.bm25, tokens, len(self.chunks))
+
+    def document_bm25_scores(self, tokens: Sequence[str]) -> np.ndarray:
+        """BM25 of each passage's whole document, per passage."""
+        if self.document_bm25 is None:
+            return np.zeros(len(self.chunks))
+        per_document = _all_scores(self.document_bm25, tokens, int(self.document_of.max()) + 1)
+        return per_document[self.document_of]
+
+
+def _bm25(tokens: list[list[str]]) -> bm25s.BM25 | None:
+    if not tokens:
+        return None
+    model = bm25s.BM25()
+    model.index(tokens, show_progress=False)
+    return model
+
+
+def _all_scores(model: bm25s.BM25 | None, tokens: Sequence[str], size: int) -> np.ndarray:
+    scores = np.zeros(size)
+    known = [t for t in tokens if model is not None and t in model.vocab_dict]
+    if not known:
+        return scores
+    ids, values = model.retrieve([known], k=size, show_progress=False, n_threads=1)
+    scores[ids[0]] = values[0]
+    return scores
+
+
+def _matrix(vectors: list) -> np.ndarray:
+    if not vectors:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.asarray(vectors, dtype=np.float32)
 
 
 def now_iso() -> str:

@@ -6,7 +6,7 @@ Headings become Markdown headings so every format is chunked by section the same
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -28,6 +28,8 @@ class LoadedDocument:
     stand_per: str = ""
     # heading -> questions that section answers, from the front matter's `questions:`
     questions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # heading -> that section's own source, from the front matter's `section_sources:`
+    section_sources: dict[str, str] = field(default_factory=dict)
 
 
 def file_hash(data: bytes) -> str:
@@ -56,6 +58,7 @@ def load_file(path: Path, source: str | None = None) -> LoadedDocument:
         urls=tuple(urls),
         stand_per=stand_per,
         questions=extra[0] if extra else (),
+        section_sources=extra[1] if len(extra) > 1 else {},
     )
 
 
@@ -101,7 +104,11 @@ def _read_markdown(path: Path, data: bytes):
     if not isinstance(questions, dict):
         raise UnreadableFile("'questions' in de kopgegevens moet kop: [vragen] zijn")
     pairs = tuple((str(k), tuple(str(q) for q in v or ())) for k, v in questions.items())
-    return title, text, [str(s) for s in sources], str(stand_per), pairs
+    section_sources = meta.get("section_sources") or {}
+    if not isinstance(section_sources, dict):
+        raise UnreadableFile("'section_sources' in de kopgegevens moet kop: url zijn")
+    links = {str(k): str(v) for k, v in section_sources.items()}
+    return title, text, [str(s) for s in sources], str(stand_per), pairs, links
 
 
 def _read_text(path: Path, data: bytes):

@@ -31,9 +31,11 @@ ENGLISH_STOPWORDS = frozenset(
 )
 STOPWORDS = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
 
-_SENTENCE_END = re.compile(
-    r"(?<=[.!?])\s+(?=[A-Z0-9À-Ý€\"'(])|\n{2,}|\n(?=\s*[-*•]\s)|\n(?=\s*\d+\.\s)"
-)
+# A sentence ends at . ! ? before a capital, and at a line break unless the next line goes on
+# in lower case (a wrapped sentence): in plain text, DOCX and PDF a line is a heading, a list
+# item or a paragraph of its own.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9À-Ý€\"'(])|\s*\n(?![ \t]*[a-zß-ÿ])\s*")
+_EMPHASIS = re.compile(r"\*\*|__")
 
 
 @lru_cache(maxsize=1)
@@ -58,8 +60,8 @@ def tokenize(text: str) -> list[str]:
 
 
 def split_sentences(text: str) -> list[str]:
-    parts = (p.strip(" \n-*•") for p in _SENTENCE_END.split(text))
-    return [p for p in parts if len(p) > 1]
+    parts = (_EMPHASIS.sub("", p).strip(" \t\n-*•#|") for p in _SENTENCE_END.split(text))
+    return [" ".join(p.split()) for p in parts if len(p) > 1]
 
 
 def detect_language(text: str) -> str:

@@ -16,7 +16,7 @@ class Chunk:
     title: str
     section: str
     text: str
-    url: str = ""
+    url: str = ""  # the section's own source if it has one, else the document's first
     stand_per: str = ""
     aliases: tuple[str, ...] = ()  # other phrasings of the questions this passage answers
 
@@ -53,6 +53,12 @@ class Citation:
     stand_per: str
     text: str
     score: float
+
+    @property
+    def link(self) -> str:
+        """The one link shown: the passage's own source (the first, for older indexes)."""
+        first = self.url.split("\n")[0] if self.url else ""
+        return first if first.startswith(("http://", "https://")) else ""
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,10 @@ import pytest
 
 @pytest.fixture(scope="session")
 def embeddings():
-    from knowledge.embeddings import E5Embeddings
+    """The real model, with the vectors shipped for the built-in texts (as `vonkje` loads it)."""
+    from knowledge.embeddings import load_embeddings
 
-    return E5Embeddings()
+    return load_embeddings()
 
 
 @pytest.fixture(autouse=True)

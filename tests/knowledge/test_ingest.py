@@ -127,7 +127,7 @@ def test_interrupted_ingest_leaves_no_half_document_and_rerun_completes(
     monkeypatch.setattr(vectors, "add_texts", real_add)
 
     # Readers see nothing of the half-written document...
-    assert empty_kb.index.lexical_view().chunks == []
+    assert empty_kb.index.view().chunks == []
     assert empty_kb.find("kantine jobcoach").passages == ()
     record = empty_kb.index.documents()[str(big.resolve())]
     assert record.pending

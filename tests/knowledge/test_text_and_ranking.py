@@ -1,12 +1,17 @@
 import pytest
 
 from knowledge.ranking import (
+    AnswerLimits,
     Evidence,
+    FusionWeights,
     RelevanceThresholds,
+    SentenceCandidate,
+    asked_kind,
+    fuse_scores,
     is_relevant,
+    leans_on_previous,
     lexical_coverage,
     pick_sentences,
-    reciprocal_rank_fusion,
 )
 from knowledge.text import contextualize, detect_language, split_sentences, tokenize
 
@@ -66,11 +71,6 @@ def test_split_sentences_keeps_decimal_commas_and_lists():
     ]
 
 
-def test_rrf_rewards_agreement():
-    fused = reciprocal_rank_fusion([["a", "b", "c"], ["b", "d"]])
-    assert [item for item, _ in fused] == ["b", "a", "d", "c"]
-
-
 @pytest.mark.parametrize(
     ("query", "passage", "coverage"),
     [(["a", "b"], ["a", "c"], 0.5), ([], ["a"], 0.0), (["a"], ["a"], 1.0)],
@@ -106,26 +106,105 @@ def test_is_relevant(evidence, relevant):
     assert is_relevant(evidence, RelevanceThresholds()) is relevant
 
 
-def test_pick_sentences_prefers_overlap_and_keeps_order():
-    passages = ["Intro zin. Een baan telt 25,5 verloonde uren.", "Iets anders over PSO."]
-    picked = pick_sentences("Hoeveel verloonde uren telt een baan?", passages)
-    assert picked[0].text == "Een baan telt 25,5 verloonde uren."
-    assert all(p.passage_index == 0 for p in picked[:1])
+def _candidates(passages, similarities=None):
+    """Sentence candidates of passages; `similarities` maps a sentence to its cosine."""
+    similarities = similarities or {}
+    return [
+        SentenceCandidate(p, n, sentence, similarities.get(sentence, 0.8))
+        for p, passage in enumerate(passages)
+        for n, sentence in enumerate(split_sentences(passage))
+    ]
 
 
-def test_pick_sentences_skips_sentences_about_the_document():
-    passages = ["Dit document legt uit wat de PSO is. De PSO is een keurmerk."]
-    assert [p.text for p in pick_sentences("Wat is de PSO?", passages)] == [
-        "De PSO is een keurmerk."
+def _picked(question, passages, similarities=None, **limits):
+    candidates = _candidates(passages, similarities)
+    return [p.text for p in pick_sentences(question, candidates, None, AnswerLimits(**limits))]
+
+
+@pytest.mark.parametrize(
+    "question, passages, similarities, expected",
+    [
+        (  # by meaning: the closest sentence, even without shared words
+            "Hoe lang duurt dat?",
+            ["De polis beschermt de werkgever bij ziekte. De polis geldt tot 5 jaar."],
+            {
+                "De polis geldt tot 5 jaar.": 0.88,
+                "De polis beschermt de werkgever bij ziekte.": 0.80,
+            },
+            ["De polis geldt tot 5 jaar."],
+        ),
+        (  # shared words count as well as meaning
+            "Hoeveel verloonde uren telt een baan?",
+            ["Intro over iets heel anders hier. Een baan telt 25,5 verloonde uren."],
+            {},
+            ["Een baan telt 25,5 verloonde uren."],
+        ),
+        (  # sentences about the document itself, headings and questions answer nothing
+            "Wat is de PSO?",
+            ["Dit document legt uit wat de PSO is.\nDe PSO\nWat is de PSO?\nDe PSO is een merk."],
+            {},
+            ["De PSO is een merk."],
+        ),
+        (  # a sentence that points back brings the sentence before it
+            "Wie houdt het register bij?",
+            ["Het doelgroepregister is een lijst van UWV. Dat bepaalt wie meetelt voor de wet."],
+            {"Dat bepaalt wie meetelt voor de wet.": 0.9},
+            ["Het doelgroepregister is een lijst van UWV.", "Dat bepaalt wie meetelt voor de wet."],
+        ),
+        (  # ... and is left out when that sentence is not there
+            "Wie houdt het register bij?",
+            ["Dat bepaalt wie meetelt voor de wet. UWV houdt het doelgroepregister bij."],
+            {
+                "Dat bepaalt wie meetelt voor de wet.": 0.9,
+                "UWV houdt het doelgroepregister bij.": 0.86,
+            },
+            ["UWV houdt het doelgroepregister bij."],
+        ),
+        (  # a fragment cut off at the start of a passage is not shown
+            "Sinds wanneer doet De Normaalste Zaak mee?",
+            ["initiatieven zoals de proeftuin van 2018. De Normaalste Zaak is een netwerk."],
+            {"initiatieven zoals de proeftuin die sinds 2018 loopt.": 0.95},
+            ["De Normaalste Zaak is een netwerk."],
+        ),
+        (  # near-duplicates: the second saying of the same thing is left out
+            "Hoe lang geldt de no-riskpolis?",
+            [
+                "De no-riskpolis geldt meestal tot 5 jaar na de start van het dienstverband.",
+                "No-riskpolis: geldt meestal tot 5 jaar na de start van het dienstverband.",
+            ],
+            {},
+            ["De no-riskpolis geldt meestal tot 5 jaar na de start van het dienstverband."],
+        ),
+    ],
+)
+def test_pick_sentences(question, passages, similarities, expected):
+    assert _picked(question, passages, similarities) == expected
+
+
+def test_pick_sentences_stays_within_three_sentences_and_500_characters():
+    long = " ".join(f"Zin nummer {n} gaat over banen en {'heel ' * 12}veel meer." for n in range(9))
+    picked = _picked("Hoeveel banen?", [long, long])
+    assert 1 <= len(picked) <= 3
+    assert sum(len(p) for p in picked) <= 500
+
+
+def test_pick_sentences_keeps_passage_order():
+    passages = ["Eerst dit over banen hier. Dan dat over banen daar."]
+    similarities = {"Dan dat over banen daar.": 0.9, "Eerst dit over banen hier.": 0.89}
+    assert _picked("banen", passages, similarities) == [
+        "Eerst dit over banen hier.",
+        "Dan dat over banen daar.",
     ]
 
 
 def test_a_sentence_announcing_a_list_brings_its_items_and_stops_at_the_last():
     passages = [
         "Er zijn twee eisen:\n- het doel is integratie;\n- minstens 30% is kansarm.\n\n"
-        "Daarna volgt iets anders."
+        "Daarna volgt iets heel anders."
     ]
-    picked = pick_sentences("Welke eisen zijn er?", passages)
+    picked = pick_sentences(
+        "Welke eisen zijn er?", _candidates(passages, {"Er zijn twee eisen:": 0.9})
+    )
     assert [(p.text, p.list_item) for p in picked][:3] == [
         ("Er zijn twee eisen:", False),
         ("het doel is integratie;", True),
@@ -133,11 +212,72 @@ def test_a_sentence_announcing_a_list_brings_its_items_and_stops_at_the_last():
     ]
 
 
-def test_extractive_answer_formats_lists_with_citation_before_the_colon():
+def test_extractive_answer_cites_only_quoted_passages_renumbered():
     from knowledge.answering import extractive_answer
+    from knowledge.ranking import PickedSentence
     from knowledge.types import Citation
 
-    citation = Citation(1, "T", "S", "src", "", "", "Er zijn twee eisen:\n- doel;\n- 30%.", 1.0)
-    assert extractive_answer("Welke eisen zijn er?", [citation], "nl") == (
-        "Er zijn twee eisen [1]:\n• doel;\n• 30%."
+    citations = [
+        Citation(n, f"T{n}", "S", f"src{n}", f"https://x/{n}", "", "tekst", 1.0) for n in (1, 2, 3)
+    ]
+    picked = [
+        PickedSentence(2, 0, "Uit de derde."),
+        PickedSentence(2, 1, "Er zijn eisen:"),
+        PickedSentence(2, 2, "doel;", True),
+    ]
+    text, cited = extractive_answer(picked, citations, "nl")
+    assert text == "Uit de derde. [1] Er zijn eisen [1]:\n• doel;"
+    assert [(c.number, c.title) for c in cited] == [(1, "T3")]
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("Hoeveel banen zijn er?", "number"),
+        ("Vanaf welk contractbedrag geldt het?", "number"),
+        ("How long does it take?", "number"),
+        ("Wanneer is de volgende bijeenkomst?", "date"),
+        ("Wie is de contactpersoon?", "person"),
+        ("Wat is social return?", None),
+    ],
+)
+def test_asked_kind(question, kind):
+    assert asked_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    "sentence, leans",
+    [
+        ("Dat bepaalt het doelgroepregister.", True),
+        ("Dit geldt ook voor de gemeente.", True),
+        ("Het geldt voor vijf jaar.", True),
+        ("Het doelgroepregister wordt bijgehouden door UWV.", False),
+        ("Daarnaast is er een bonus.", True),
+        ("It lasts five years.", True),
+        ("UWV betaalt.", False),
+    ],
+)
+def test_leans_on_previous(sentence, leans):
+    assert leans_on_previous(sentence) is leans
+
+
+def test_fuse_scores_puts_an_added_passage_on_the_scale_of_built_in_ones():
+    import numpy as np
+
+    # passage 0: built-in, its alternative question is close; passage 1: an added document's
+    # passage (no questions) that holds the question's rare words.
+    passage = np.array([0.86, 0.88])
+    question = np.array([0.95, -1.0])
+    bm25 = np.array([1.0, 9.0])
+    document = np.array([2.0, 9.0])
+    weights = FusionWeights()
+    hybrid = fuse_scores(passage, question, bm25, document, weights)
+    assert hybrid[0] == pytest.approx(0.95 - weights.question_offset + 0.02 * (1 / 9 + 2 / 9))
+    assert hybrid[1] == pytest.approx(0.88 + 0.04)
+    assert hybrid[1] > hybrid[0]
+    dense = fuse_scores(passage, question, bm25, document, weights, mode="dense")
+    assert list(dense) == pytest.approx([0.90, 0.88])
+    only_words = fuse_scores(
+        passage, question, np.array([0.0, 3.0]), document, weights, mode="bm25"
     )
+    assert only_words[0] == 0 and only_words[1] > 0
