@@ -47,7 +47,7 @@ def answer_json(answer) -> dict:
         "sources": [
             {
                 "title": c.title,
-                "source": c.url.split("\n")[0] if c.url else c.source,
+                "source": c.link or c.source,
                 "section": c.section,
                 "text": c.text,
                 "score": c.score,

@@ -20,8 +20,7 @@ def answer_html(answer) -> str:
     for c in answer.citations:
         heading = html.escape(f"{c.title} › {c.section}" if c.section else c.title, quote=False)
         when = f" ({words['stand_per']} {html.escape(c.stand_per)})" if c.stand_per else ""
-        url = c.url.split("\n")[0] if c.url else ""
-        link = f' — <a href="{html.escape(url)}">bron</a>' if url.startswith("http") else ""
+        link = f' — <a href="{html.escape(c.link)}">{words["link"]}</a>' if c.link else ""
         lines.append(f"[{c.number}] {heading}{when}{link}")
     return "\n".join(lines)
 

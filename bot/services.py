@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 from .settings import Settings
 
@@ -31,6 +32,7 @@ def open_knowledge(settings: Settings, *, sync_builtin: bool = True):
         chat_model=chat_model,
         llm_timeout=settings.llm_timeout,
         sync_builtin=sync_builtin,
+        progress=sys.stderr.isatty(),  # a first index or a model change can take minutes
     )
 
 

@@ -21,6 +21,7 @@ TEXTS = {
         "intro": "",
         "sources": "Bronnen",
         "stand_per": "stand per",
+        "link": "bron",
     },
     "en": {
         "refusal": (
@@ -30,6 +31,7 @@ TEXTS = {
         "intro": "From the (Dutch) sources in the knowledge base:\n",
         "sources": "Sources",
         "stand_per": "as of",
+        "link": "source",
     },
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -15,7 +16,7 @@ from langchain_core.language_models import BaseChatModel
 from .answering import citations_for, extractive_answer, texts
 from .chunking import split_document
 from .embeddings import load_embeddings
-from .index import DocumentRecord, Index, connect, now_iso
+from .index import CURATED_PREFIX, DocumentRecord, Index, connect, now_iso
 from .ingest import FileToIngest, IngestReport, ingest_files, ingest_paths
 from .llm import llm_answer
 from .loaders import LoadedDocument, file_hash
@@ -36,8 +37,9 @@ from .smalltalk import small_talk_reply
 from .text import contextualize, detect_language, split_sentences, tokenize
 from .types import Answer, ScoredChunk
 
+log = logging.getLogger(__name__)
+
 BUILTIN_PREFIX = "vonkje:kennisbank/"
-CURATED_PREFIX = "vonkje:antwoord/"
 MODES = ("hybrid", "dense", "bm25")
 
 
@@ -85,12 +87,13 @@ class KnowledgeBase:
         embeddings: Embeddings | None = None,
         chat_model: BaseChatModel | None = None,
         sync_builtin: bool = True,
+        progress: bool = False,
         **options,
     ) -> KnowledgeBase:
         client = connect(data_dir, chroma_url)
         kb = cls(Index(client, embeddings or load_embeddings()), chat_model=chat_model, **options)
         if sync_builtin:
-            kb.sync_builtin()
+            kb.sync_builtin(progress=progress)
         return kb
 
     # -- writing --------------------------------------------------------------------------
@@ -98,16 +101,26 @@ class KnowledgeBase:
     def ingest(self, paths, *, progress: bool = False) -> IngestReport:
         return ingest_paths(self.index, [Path(p) for p in paths], progress=progress)
 
-    def sync_builtin(self) -> IngestReport:
-        """Index the shipped documents on first use and whenever they changed."""
+    def sync_builtin(self, *, progress: bool = False) -> IngestReport:
+        """Index the shipped documents on first use and whenever they changed; one log line
+        per stage, and a progress bar on a terminal."""
         folder = resources.files("knowledge").joinpath("docs")
         files = [
             FileToIngest(Path(str(entry)), BUILTIN_PREFIX + entry.name, origin=BUILTIN_PREFIX)
             for entry in sorted(folder.iterdir(), key=lambda e: e.name)
             if entry.name.endswith(".md")
         ]
-        self.out_of_scope.sync(shipped_examples())
-        return ingest_files(self.index, files, {BUILTIN_PREFIX})
+        started = time.perf_counter()
+        added, removed = self.out_of_scope.sync(shipped_examples())
+        log.info(
+            "Kennisbank: voorbeelden buiten bereik bijgewerkt (%d nieuw, %d weg) in %.1f s",
+            added,
+            removed,
+            time.perf_counter() - started,
+        )
+        report = ingest_files(self.index, files, {BUILTIN_PREFIX}, progress=progress)
+        log.info("Kennisbank: ingebouwde documenten: %s", report.summary())
+        return report
 
     def forget(self, source: str) -> bool:
         return self.index.forget(self._resolve_source(source))
@@ -148,10 +161,19 @@ class KnowledgeBase:
 
     # -- reading --------------------------------------------------------------------------
 
-    def find(self, question: str, *, previous: str | None = None, mode: str = "hybrid") -> Finding:
+    def find(
+        self,
+        question: str,
+        *,
+        previous: str | None = None,
+        mode: str = "hybrid",
+        language: str | None = None,
+    ) -> Finding:
+        """The top passages for a question and whether to answer it. `language` is the
+        user's (Telegram's) language; without it, the question's own language is used."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
-        language = detect_language(question)
+        language = language or detect_language(question)
         chat = small_talk_reply(question, language)
         if chat is not None:
             return Finding(question, question, language, (), False, small_talk=chat)
@@ -173,7 +195,15 @@ class KnowledgeBase:
         if mode != "dense":
             chunk_bm25 = view.bm25_scores(query_tokens)
             document_bm25 = view.document_bm25_scores(query_tokens)
-        scores = fuse_scores(passage, alias, chunk_bm25, document_bm25, self.weights, mode=mode)
+        scores = fuse_scores(
+            passage,
+            alias,
+            chunk_bm25,
+            document_bm25,
+            self.weights,
+            mode=mode,
+            curated=view.curated,
+        )
         order = [int(i) for i in np.argsort(-scores, kind="stable")[: self.candidates]]
         if mode == "bm25":
             order = [i for i in order if scores[i] > 0]
@@ -193,7 +223,11 @@ class KnowledgeBase:
             out_of_scope=out_of_scope,
             lexical=max((p.lexical for p in passages[:3]), default=0.0),
             # The index is Dutch: an English question's words are unknown by nature.
-            unknown=view.out_of_vocabulary(tokenize(question)) if language == "nl" else 0.0,
+            unknown=(
+                view.out_of_vocabulary(tokenize(question))
+                if detect_language(question) == "nl"
+                else 0.0
+            ),
         )
         relevant = bool(passages) and is_relevant(evidence, self.thresholds)
         return Finding(
@@ -217,11 +251,13 @@ class KnowledgeBase:
                 finding.language,
             )
         top = citations_for(finding.passages)
+        if top[0].source.startswith(CURATED_PREFIX):  # a coordinator's answer, shown as written
+            text = f"{texts(finding.language)['intro']}{top[0].text} [1]"
+            return Answer(finding.question, True, text, finding.language, (top[0],), via="curated")
         candidates, vectors = self._sentence_candidates(finding)
         picked = pick_sentences(finding.question, candidates, vectors, self.limits)
         text, cited = extractive_answer(picked, top, finding.language)
-        via = "curated" if cited and cited[0].source.startswith(CURATED_PREFIX) else "extractive"
-        return Answer(finding.question, True, text, finding.language, cited, via=via)
+        return Answer(finding.question, True, text, finding.language, cited)
 
     @staticmethod
     def refusal(question: str, language: str) -> str:
@@ -231,7 +267,11 @@ class KnowledgeBase:
         return f"{text}\n\n{referral.text(language)}" if referral else text
 
     def _sentence_candidates(self, finding: Finding):
-        """The sentences of the quoted passages with their similarity to the question."""
+        """The sentences of the quoted passages with their similarity to the question.
+
+        A passage brings the sentences of its neighbours in the same section: where the
+        splitter cut a section in two, the sentence with the fact may sit just across the cut.
+        """
         view = self.index.view()
         question = (
             np.asarray(finding.sentence_vector, dtype=np.float32)
@@ -241,28 +281,48 @@ class KnowledgeBase:
         candidates: list[SentenceCandidate] = []
         rows = []
         for rank, scored in enumerate(finding.passages[: len(citations_for(finding.passages))]):
-            sentences, vectors = view.sentences_of(scored.chunk.id)
-            if not sentences or question is None:  # bm25 mode, or an index from before v2
-                sentences, vectors = split_sentences(scored.chunk.text), None
-            for position, sentence in enumerate(sentences):
-                similarity = float(vectors[position] @ question) if vectors is not None else 0.0
-                candidates.append(SentenceCandidate(rank, position, sentence, similarity))
-                rows.append(vectors[position] if vectors is not None else None)
+            seen: set[str] = set()
+            for chunk in view.section_around(scored.chunk.id):
+                sentences, vectors = view.sentences_of(chunk.id)
+                if not sentences or question is None:  # bm25 mode, or an index before v2
+                    sentences, vectors = split_sentences(chunk.text), None
+                for n, sentence in enumerate(sentences):
+                    if sentence in seen:  # the splitter's overlap repeats a sentence
+                        continue
+                    seen.add(sentence)
+                    similarity = float(vectors[n] @ question) if vectors is not None else 0.0
+                    position = len(seen) - 1
+                    candidates.append(SentenceCandidate(rank, position, sentence, similarity))
+                    rows.append(vectors[n] if vectors is not None else None)
         matrix = np.stack(rows) if rows and all(r is not None for r in rows) else None
         return candidates, matrix
 
     async def aask(
-        self, question: str, *, previous: str | None = None, mode: str = "hybrid"
+        self,
+        question: str,
+        *,
+        previous: str | None = None,
+        mode: str = "hybrid",
+        language: str | None = None,
     ) -> Answer:
         """For the bot: retrieval runs in a worker thread so other chats are not held up."""
         started = time.perf_counter()
-        finding = await asyncio.to_thread(self.find, question, previous=previous, mode=mode)
+        finding = await asyncio.to_thread(
+            self.find, question, previous=previous, mode=mode, language=language
+        )
         answer = await self._with_llm(self.compose(finding), finding)
         return replace(answer, ms=(time.perf_counter() - started) * 1000)
 
-    def ask(self, question: str, *, previous: str | None = None, mode: str = "hybrid") -> Answer:
+    def ask(
+        self,
+        question: str,
+        *,
+        previous: str | None = None,
+        mode: str = "hybrid",
+        language: str | None = None,
+    ) -> Answer:
         started = time.perf_counter()
-        finding = self.find(question, previous=previous, mode=mode)
+        finding = self.find(question, previous=previous, mode=mode, language=language)
         answer = self.compose(finding)
         if self.chat_model is not None and answer.answered:
             answer = asyncio.run(self._with_llm(answer, finding))

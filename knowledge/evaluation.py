@@ -96,9 +96,12 @@ def evaluate(kb, cases: Sequence[EvalCase], *, mode: str = "hybrid") -> EvalRepo
         hit1 += _contains(cited[:1], case.expect)
         hit3 += _contains(cited[:3], case.expect)
         hits_by_kind[case.paraphrase].append(_contains(cited[:3], case.expect))
-        answered_right += answer.answered and _contains([answer.text], case.expect)
+        in_answer = answer.answered and _contains([answer.text], case.expect)
+        answered_right += in_answer
         if not _contains(cited[:3], case.expect):
             misses.append(f"{'refused' if not answer.answered else 'missed'}: {case.question}")
+        elif not in_answer:
+            misses.append(f"found, not in the answer: {case.question}")
     in_scope = sum(c.in_scope for c in cases)
     out_scope = len(cases) - in_scope
     return EvalReport(

@@ -42,6 +42,7 @@ ALIASES = "vonkje_aliases"  # one vector per alternative question, pointing at i
 SENTENCES = "vonkje_sentences"  # one vector per sentence of a passage, for answers
 MANIFEST = "vonkje_manifest"
 _GENERATION = "__generation__"
+CURATED_PREFIX = "vonkje:antwoord/"  # sources of coordinators' answers
 _PAGE = 2000
 RECHECK_SECONDS = 1.0  # how stale another process's commit may look to this one
 
@@ -316,6 +317,9 @@ class IndexView:
     def __post_init__(self) -> None:
         self._token_sets = {c.id: set(t) for c, t in zip(self.chunks, self.tokens, strict=True)}
         self.row_of = {c.id: row for row, c in enumerate(self.chunks)}
+        self.curated = np.array(
+            [c.source.startswith(CURATED_PREFIX) for c in self.chunks], dtype=bool
+        )
 
     def out_of_vocabulary(self, tokens: Sequence[str]) -> float:
         """Share of the query's tokens that occur nowhere in the index."""
@@ -346,6 +350,20 @@ class IndexView:
             return [], np.zeros((0, 0), dtype=np.float32)
         picked = np.flatnonzero(self.sentence_owner == row)
         return [self.sentences[i] for i in picked], self.sentence_vectors[picked]
+
+    def section_around(self, chunk_id: str) -> list[Chunk]:
+        """The passage with its neighbours in the same section of the same document."""
+        row = self.row_of.get(chunk_id)
+        if row is None:
+            return []
+        chunk = self.chunks[row]
+        return [
+            self.chunks[n]
+            for n in (row - 1, row, row + 1)
+            if 0 <= n < len(self.chunks)
+            and self.chunks[n].source == chunk.source
+            and self.chunks[n].section == chunk.section
+        ]
 
     @classmethod
     def build(cls, index: Index, generation: str) -> IndexView:

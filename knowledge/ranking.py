@@ -28,6 +28,9 @@ class FusionWeights:
     question_offset: float = 0.05
     passage_bm25: float = 0.02
     document_bm25: float = 0.02
+    # A coordinator's own answer to (all but) this very question beats a document's passage.
+    own_answer: float = 0.05
+    own_answer_from: float = 0.97
 
 
 def fuse_scores(
@@ -38,9 +41,13 @@ def fuse_scores(
     weights: FusionWeights,
     *,
     mode: str = "hybrid",
+    curated: np.ndarray | None = None,
 ) -> np.ndarray:
-    """One score per passage; `question` holds -1 where a passage has no questions."""
+    """One score per passage; `question` holds -1 where a passage has no questions;
+    `curated` marks a coordinator's answers."""
     dense = np.maximum(passage, question - weights.question_offset)
+    if curated is not None:
+        dense = dense + weights.own_answer * (curated & (question >= weights.own_answer_from))
     if mode == "dense":
         return dense
     lexical = weights.passage_bm25 * _scaled(passage_bm25) + weights.document_bm25 * _scaled(
@@ -73,6 +80,7 @@ class RelevanceThresholds:
     margin_many_unknown: float = 0.025  # ... when many of its words occur nowhere in the index
     many_unknown: float = 0.3  # share of such words that counts as many
     margin_words_found: float = 0.0  # ... when a top passage holds nearly all its words
+    margin_passage_only: float = 0.03  # ... when what comes closest is a passage, not a question
     words_found: float = 0.75  # share of the question's words that counts as nearly all
     passage_offset: float = 0.05  # a question sits about this much closer to questions than to text
     certain: float = 0.97  # all but identical to a question answered here, e.g. a coordinator's
@@ -122,6 +130,13 @@ def is_relevant(evidence: Evidence, thresholds: RelevanceThresholds) -> bool:
             # "Wat moet ik doen als mijn werknemer ziek wordt?": every word is in a passage
             # that answers it, and an example about one's own sick leave is near as well.
             margin = min(margin, t.margin_words_found)
+        from_passage = evidence.question is None or (
+            evidence.passage is not None and evidence.passage + t.passage_offset > evidence.question
+        )
+        if from_passage:
+            # Closest to a passage with no alternative questions (an added document): its
+            # place names and topics draw unrelated questions ("droog weer in Apeldoorn?").
+            margin = max(margin, t.margin_passage_only)
         return close >= t.floor and close - evidence.out_of_scope >= margin
     dense = max(s for s in (evidence.passage, evidence.question) if s is not None)
     if dense >= t.dense:
@@ -226,8 +241,10 @@ class AnswerLimits:
     kind_weight: float = 0.02  # the sentence holds what the question asks for (a number, ...)
     next_sentence: bool = False  # the best sentence brings the one after it (measured: worse)
     passage_weight: float = 0.1  # the best passage's sentences come first, unless far worse
-    duplicate: float = 0.93  # sentence vectors this similar say the same thing
-    duplicate_words: float = 0.7  # ... or this share of shared words
+    # e5 puts any two sentences on one topic at 0.90-0.94, so only near-identical vectors
+    # count; a shorter sentence whose words are mostly in another one repeats it too.
+    duplicate: float = 0.97
+    duplicate_words: float = 0.7
 
 
 _META = ("dit document", "this document", "in dit stuk")
@@ -329,7 +346,8 @@ def _repeats(n, chosen, candidates, vectors, limits: AnswerLimits) -> bool:
         if vectors is not None and float(vectors[n] @ vectors[m]) >= limits.duplicate:
             return True
         other = set(tokenize(candidates[m].text))
-        if words and other and len(words & other) / len(words | other) >= limits.duplicate_words:
+        shorter = min(len(words), len(other))
+        if shorter >= 3 and len(words & other) / shorter >= limits.duplicate_words:
             return True
     return False
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import html
 import itertools
 
 from telegram import MessageEntity, Update
 from telegram.ext import ContextTypes
 
+from knowledge.smalltalk import small_talk_reply
+
 from ..progress_parser import classify_message
 from ..texts import say
 from .admin import proeftuin_form_answer
-from .common import MAX_INPUT, clear_buttons, is_group, language_of, reply
+from .common import MAX_INPUT, clear_buttons, is_group, language_of, reply, send_html
 from .meetings import plan_form_answer
 from .progress import receive_update
 from .questions import answer_question, finish_curating
@@ -46,6 +49,10 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     state = context.user_data.pop("awaiting", None)
     if state:
         await AWAITING[state["kind"]](update, context, state, text)
+        return
+    chat = small_talk_reply(text, language_of(update, context))
+    if chat is not None:  # never offered as a question or an update
+        await send_html(context, update.effective_chat.id, html.escape(chat, quote=False))
         return
     kind = classify_message(text)
     if kind == "question":

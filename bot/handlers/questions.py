@@ -3,12 +3,14 @@ coordinators when the knowledge base had no good answer."""
 
 from __future__ import annotations
 
+import html
 from dataclasses import asdict
 
 from telegram import Update
 from telegram.constants import ChatAction
 from telegram.ext import ContextTypes
 
+from knowledge.smalltalk import small_talk_reply
 from knowledge.text import contextualize
 from storage import people, questions
 from storage.access import group_proeftuin
@@ -33,10 +35,15 @@ from .common import (
 async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
     """Answer from the knowledge base, log it, and offer 👍/👎 under the answer."""
     chat_id = update.effective_chat.id
+    language = language_of(update, context)
+    chat = small_talk_reply(text, language)
+    if chat is not None:  # "hoi", "bedankt!": a friendly word, not a search of the documents
+        await send_html(context, chat_id, html.escape(chat, quote=False))
+        return
     await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
     kb = services(context).kb
     previous = context.user_data.get("last_question")
-    answer = await kb.aask(text, previous=previous)
+    answer = await kb.aask(text, previous=previous, language=language)
     context.user_data["last_question"] = contextualize(text, previous)  # follow-ups chain on
     db = services(context).db
     proeftuin = group_proeftuin(db, chat_id) if is_group(update) else None

@@ -104,7 +104,7 @@ async def test_crash_in_handler_is_reported_logged_without_token_and_bot_goes_on
 async def test_long_answer_is_split_under_telegram_limit(world, monkeypatch):
     from knowledge.types import Answer
 
-    async def long_answer(question, previous=None):
+    async def long_answer(question, previous=None, language=None):
         return Answer(question, True, "Een <lange> zin & meer. " * 400, "nl")
 
     monkeypatch.setattr(world.kb, "aask", long_answer)
@@ -143,3 +143,24 @@ async def test_cancel(world):
     assert "gestopt" in calls[-1].text
     calls = await world.send(ANNA, "/cancel")
     assert "niets om te stoppen" in calls[-1].text
+
+
+async def test_small_talk_gets_a_friendly_reply_and_no_buttons(world):
+    for text in ("hoi", "bedankt!", "top", "👍", "?", "ok"):
+        calls = await world.send(ANNA, text)
+        sent = [c for c in calls if c.method == "sendMessage"]
+        assert len(sent) == 1, text
+        assert not sent[0].buttons, text  # never "vraag of update?", never 👍/👎
+        assert "kennisbank" not in sent[0].text, text
+    assert (await world.send(ANNA, "hoi"))[-1].text.startswith("Hoi!")
+    assert questions.open_questions(world.db) == []  # nothing logged as a question
+
+
+async def test_small_talk_in_english_for_an_english_user(world):
+    calls = await world.send(EVA, "thanks!")
+    assert calls[-1].text.startswith("You're welcome")
+
+
+async def test_a_refusal_names_who_does_answer(world):
+    calls = await world.send(ANNA, "Hoe vraag ik een WW-uitkering aan?")
+    assert "Dat kan ik niet vinden" in calls[-1].text and "UWV" in calls[-1].text

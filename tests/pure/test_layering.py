@@ -12,6 +12,7 @@ PURE = [
     "bot.ics",
     "knowledge.text",
     "knowledge.ranking",
+    "knowledge.smalltalk",
 ]
 FORBIDDEN = ["telegram", "chromadb", "sqlite_utils", "langchain"]
 
