@@ -177,13 +177,20 @@ def sources(ctx: click.Context, as_json: bool) -> None:
                         "source": r.source,
                         "chunks": r.chunks,
                         "indexed_at": r.indexed_at,
+                        "pending": bool(r.pending),
                     },
                     ensure_ascii=False,
                 )
             )
         return
     for r in records:
-        click.echo(f"{r.title}\n  {r.source}\n  {r.chunks} passages, ingelezen {r.indexed_at}")
+        if r.pending and not r.doc_hash:  # a new document whose ingest was interrupted
+            state = "onderbroken: `vonkje ingest` maakt het af"
+        elif r.pending:
+            state = f"{r.chunks} passages; een nieuwere versie is half ingelezen"
+        else:
+            state = f"{r.chunks} passages, ingelezen {r.indexed_at}"
+        click.echo(f"{r.title}\n  {r.source}\n  {state}")
 
 
 @cli.command()

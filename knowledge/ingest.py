@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -10,6 +12,13 @@ from pathlib import Path
 from .chunking import split_document
 from .index import DocumentRecord, Index, now_iso
 from .loaders import SUPPORTED_SUFFIXES, UnreadableFile, file_hash, load_file
+
+log = logging.getLogger(__name__)
+
+
+def _printable(path: Path) -> str:
+    """A file name that is not valid UTF-8 still gets printed and logged."""
+    return str(path).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -37,23 +46,65 @@ class IngestReport:
         )
 
 
+# Files that hold secrets or keys are never indexed, whatever their suffix: an answer could
+# quote them to any Telegram user.
+_SECRET_NAMES = re.compile(
+    r"^(\.env(\..*)?|.*\.(pem|key|p12|pfx|kdbx|gpg|asc)|id_(rsa|dsa|ecdsa|ed25519).*|"
+    r".*(secret|credential|password|wachtwoord|token).*\.(txt|md|json|ya?ml|ini|cfg))$",
+    re.IGNORECASE,
+)
+
+
+def looks_like_secrets(name: str) -> bool:
+    return bool(_SECRET_NAMES.match(name))
+
+
 def collect(paths: Iterable[Path], report: IngestReport) -> tuple[list[FileToIngest], set[str]]:
-    """Files to ingest, and the folders walked (whose vanished files are then removed)."""
+    """Files to ingest, and the folders walked (whose vanished files are then removed).
+
+    Hidden names are skipped only inside a folder ("../docs" is fine), a link never leads out of
+    the folder it is in, files that look like secrets are refused, and a folder that holds no
+    file at all is not "walked": an empty or wrong path never un-indexes what was there.
+    """
     files: list[FileToIngest] = []
     folders: set[str] = set()
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            origin = str(path.resolve())
-            folders.add(origin)
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(p.startswith(".") for p in child.parts):
-                    files.append(FileToIngest(child, str(child.resolve()), origin))
+            root = path.resolve()
+            found = _walk(root, report)
+            if found:
+                folders.add(str(root))
+            files += [FileToIngest(child, _printable(child), str(root)) for child in found]
         elif path.is_file():
-            files.append(FileToIngest(path, str(path.resolve())))
+            if looks_like_secrets(path.name):
+                report.skipped.append((str(path), "lijkt geheimen te bevatten; niet ingelezen"))
+            else:
+                files.append(FileToIngest(path, _printable(path.resolve())))
         else:
             report.skipped.append((str(path), "bestaat niet"))
     return files, folders
+
+
+def _walk(root: Path, report: IngestReport) -> list[Path]:
+    found = []
+    for child in sorted(root.rglob("*")):
+        inside = child.relative_to(root).parts
+        if any(part.startswith(".") for part in inside):
+            continue
+        if looks_like_secrets(child.name):
+            report.skipped.append((str(child), "lijkt geheimen te bevatten; niet ingelezen"))
+            continue
+        try:
+            target = child.resolve(strict=True)
+        except (OSError, RuntimeError):  # a dangling or looping link
+            continue
+        if not target.is_relative_to(root):
+            report.skipped.append((str(child), "verwijzing naar buiten de map; niet gevolgd"))
+            continue
+        if target.is_file():
+            found.append(target)
+    return list(dict.fromkeys(found))
 
 
 def ingest_files(
@@ -74,7 +125,12 @@ def ingest_files(
         try:
             _ingest_one(index, item, known.get(item.source), report)
         except UnreadableFile as problem:
-            report.skipped.append((str(item.path), str(problem)))
+            report.skipped.append((_printable(item.path), str(problem)))
+        except Exception as problem:  # a file the readers choke on must not stop the batch
+            log.warning("Cannot read %s: %r", _printable(item.path), problem)
+            report.skipped.append(
+                (_printable(item.path), f"onleesbaar bestand ({type(problem).__name__})")
+            )
         if bar:
             bar.update(1)
     if bar:
@@ -104,6 +160,7 @@ def _ingest_one(
     if previous and previous.doc_hash == digest and not previous.pending:
         report.unchanged.append(item.source)
         return
+    was_committed = previous is not None and bool(previous.doc_hash)  # not a resumed new one
     document = load_file(item.path, source=item.source)
     chunks = split_document(document)
     record = DocumentRecord(
@@ -115,7 +172,7 @@ def _ingest_one(
         origin=item.origin,
     )
     index.write_document(record, chunks, previous=previous)
-    (report.updated if previous else report.added).append(item.source)
+    (report.updated if was_committed else report.added).append(item.source)
     report.chunks += len(chunks)
 
 

@@ -12,6 +12,12 @@ from pathlib import Path
 import yaml
 
 SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf", ".docx")
+# Limits against small files that cost unbounded memory or time (zip bombs, alias bombs,
+# deeply nested HTML, huge text dumps): a handreiking of 300 pages stays well inside them.
+MAX_FILE_BYTES = 20 * 1024 * 1024  # also what a Telegram bot may download
+MAX_TEXT_CHARS = 600_000  # about 750 passages
+MAX_UNZIPPED_BYTES = 60 * 1024 * 1024  # all parts of a DOCX together
+MAX_PDF_PAGES = 1_000
 
 
 class UnreadableFile(Exception):
@@ -41,6 +47,11 @@ def load_file(path: Path, source: str | None = None) -> LoadedDocument:
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnreadableFile(f"onbekend bestandstype '{suffix or path.name}'")
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise UnreadableFile(
+                f"te groot ({path.stat().st_size // (1024 * 1024)} MB; "
+                f"de grens is {MAX_FILE_BYTES // (1024 * 1024)} MB)"
+            )
         data = path.read_bytes()
     except OSError as error:
         raise UnreadableFile(f"kan het bestand niet lezen ({error.strerror})") from error
@@ -50,6 +61,14 @@ def load_file(path: Path, source: str | None = None) -> LoadedDocument:
     title, text, urls, stand_per, *extra = reader(path, data)
     if not text.strip():
         raise UnreadableFile("geen tekst gevonden in het bestand")
+    if len(text) > MAX_TEXT_CHARS:
+        raise UnreadableFile(
+            f"te veel tekst ({len(text):,} tekens; de grens is {MAX_TEXT_CHARS:,})".replace(
+                ",", "."
+            )
+        )
+    if not looks_like_language(text):
+        raise UnreadableFile("de inhoud lijkt geen leesbare tekst (vooral tekens, geen woorden)")
     return LoadedDocument(
         source=source or str(path.resolve()),
         title=(title or path.stem.replace("-", " ").replace("_", " ")).strip(),
@@ -60,6 +79,27 @@ def load_file(path: Path, source: str | None = None) -> LoadedDocument:
         questions=extra[0] if extra else (),
         section_sources=extra[1] if len(extra) > 1 else {},
     )
+
+
+def looks_like_language(text: str) -> bool:
+    """Mostly words: random bytes decoded as text are mostly symbols and one-letter runs."""
+    sample = text[:200_000]
+    visible = [ch for ch in sample if not ch.isspace()]
+    if not visible:
+        return False
+    letters = sum(ch.isalpha() for ch in visible) / len(visible)
+    words = sample.split()
+    wordlike = sum(1 for w in words if sum(c.isalpha() for c in w) >= max(2, len(w) // 2))
+    return letters >= 0.6 and wordlike >= 0.5 * len(words)
+
+
+def _safe_yaml(header: str):
+    """Front matter without anchors and aliases: an alias bomb of a few hundred bytes would
+    expand to gigabytes in yaml.safe_load."""
+    for token in yaml.scan(header):
+        if isinstance(token, yaml.AliasToken | yaml.AnchorToken):
+            raise UnreadableFile("kopgegevens (front matter) met ankers of aliassen (&, *)")
+    return yaml.safe_load(header)
 
 
 def _decode(data: bytes) -> str:
@@ -89,7 +129,7 @@ def _read_markdown(path: Path, data: bytes):
         header, sep, body = rest.partition("\n---")
         if sep:
             try:
-                meta = yaml.safe_load(header) or {}
+                meta = _safe_yaml(header) or {}
             except yaml.YAMLError as error:
                 raise UnreadableFile(f"ongeldige kopgegevens (front matter): {error}") from error
             text = body.partition("\n")[2]
@@ -117,25 +157,41 @@ def _read_text(path: Path, data: bytes):
     return (first if len(first) <= 80 else ""), text, [], ""
 
 
+_HTML_BLOCKS = ("h1", "h2", "h3", "h4", "p", "li", "td", "th", "pre", "blockquote", "dd", "dt")
+
+
 def _read_html(path: Path, data: bytes):
-    from bs4 import BeautifulSoup
+    from bs4 import BeautifulSoup, NavigableString
 
     soup = BeautifulSoup(_decode(data), "html.parser")
     for tag in soup(["script", "style", "nav", "footer", "header", "noscript"]):
         tag.decompose()
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    blocks = []
-    for element in soup.find_all(["h1", "h2", "h3", "h4", "p", "li", "td", "pre"]):
-        words = element.get_text(" ", strip=True)
-        if not words:
+    if soup.title:
+        soup.title.decompose()
+    # Each piece of text belongs to its nearest block; walking the text once keeps deeply
+    # nested markup (10,000 nested <p>) linear, where get_text per block would be quadratic.
+    blocks: list[tuple[object, str, list[str]]] = []
+    for piece in soup.find_all(string=True):
+        if not isinstance(piece, NavigableString) or not piece.strip():
             continue
-        if element.name in ("h1", "h2", "h3", "h4"):
-            blocks.append("#" * int(element.name[1]) + " " + words)
-        elif element.name == "li":
-            blocks.append("- " + words)
+        block = piece.find_parent(_HTML_BLOCKS)
+        if blocks and blocks[-1][0] is block:
+            blocks[-1][2].append(piece.strip())
         else:
-            blocks.append(words)
-    text = "\n\n".join(blocks)
+            blocks.append((block, block.name if block is not None else "", [piece.strip()]))
+    lines = []
+    for _, name, words in blocks:
+        text = " ".join(words)
+        if name in ("h1", "h2", "h3", "h4"):
+            lines.append("#" * int(name[1]) + " " + text)
+        elif name == "li":
+            lines.append("- " + text)
+        else:
+            lines.append(text)
+        if sum(len(line) for line in lines) > MAX_TEXT_CHARS:
+            break  # load_file refuses it with a clear message
+    text = "\n\n".join(lines)
     return title or _first_heading(text), text, [], ""
 
 
@@ -147,7 +203,15 @@ def _read_pdf(path: Path, data: bytes):
 
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise UnreadableFile(
+                f"te veel pagina's ({len(reader.pages)}; de grens is {MAX_PDF_PAGES})"
+            )
+        pages = []
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            if sum(map(len, pages)) > MAX_TEXT_CHARS:
+                break
         title = (reader.metadata.title if reader.metadata else None) or ""
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
         raise UnreadableFile(f"beschadigd of onleesbaar PDF-bestand ({error})") from error
@@ -161,6 +225,10 @@ def _read_docx(path: Path, data: bytes):
     import docx
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unzipped = sum(info.file_size for info in archive.infolist())
+        if unzipped > MAX_UNZIPPED_BYTES:
+            raise UnreadableFile(f"uitgepakt te groot ({unzipped // (1024 * 1024)} MB)")
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
         raise UnreadableFile(f"beschadigd of onleesbaar Word-bestand ({error})") from error
