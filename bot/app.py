@@ -8,7 +8,7 @@ from datetime import datetime
 
 import httpx
 from telegram import BotCommand, BotCommandScopeChat, Update
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -118,24 +118,44 @@ NOT_TEXT = (
 )
 
 
-class RedactToken(logging.Filter):
-    """Keeps the bot token out of every log line (httpx logs request URLs with it)."""
+class RedactSecrets(logging.Filter):
+    """Keeps the bot token and the webhook secret out of every log record: its message, its
+    arguments, and the exception and stack text attached to it (httpx logs request URLs with
+    the token; PTB's InvalidToken and a proxy's error page repeat it; PTB logs setWebhook's
+    secret at DEBUG)."""
 
-    def __init__(self, token: str) -> None:
+    def __init__(self, *secrets: str) -> None:
         super().__init__()
-        self.token = token
+        self.secrets = [s for s in secrets if s]
+
+    def redact(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, "<geheim>")
+        return text
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if self.token and self.token in record.getMessage():
-            record.msg = record.getMessage().replace(self.token, "<token>")
-            record.args = ()
+        if not self.secrets:
+            return True
+        message = record.getMessage()
+        record.msg, record.args = self.redact(message), ()
+        rejected = record.exc_info and isinstance(record.exc_info[1], InvalidToken)
+        if rejected and logging.getLogger().getEffectiveLevel() > logging.DEBUG:
+            record.exc_info = None  # `vonkje run` says what to do; the traceback adds nothing
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self.redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.redact(record.stack_info)
         return True
 
 
-def install_token_filter(token: str) -> None:
-    redact = RedactToken(token)
+def install_secret_filter(*secrets: str) -> RedactSecrets:
+    """On every handler of the root logger, so records of every library pass it."""
+    redact = RedactSecrets(*secrets)
     for handler in logging.getLogger().handlers:
         handler.addFilter(redact)
+    return redact
 
 
 async def remember_sender(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

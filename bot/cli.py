@@ -230,7 +230,7 @@ def chat(ctx: click.Context, user_id: int, name: str, participant: bool, english
 @click.pass_context
 def run(ctx: click.Context) -> None:
     """Run the Telegram bot (long polling, or a webhook when VONKJE_WEBHOOK_URL is set)."""
-    from .runner import run_bot
+    from .runner import StartupFailed, run_bot
 
     settings = _settings(ctx)
     if not settings.telegram_bot_token:
@@ -238,7 +238,11 @@ def run(ctx: click.Context) -> None:
             "TELEGRAM_BOT_TOKEN is not set. Create a bot with @BotFather and set the token "
             "(see README), or try Vonkje without Telegram: `vonkje chat`."
         )
-    run_bot(settings, kb=_knowledge(ctx))
+    try:
+        run_bot(settings, kb=_knowledge(ctx))
+    except StartupFailed as problem:  # a clear line, no traceback with the token in it
+        click.echo(str(problem), err=True)
+        ctx.exit(1)
 
 
 @cli.command()

@@ -46,10 +46,10 @@ def print_plan(settings, db, echo: Callable[[str], None], now: datetime | None =
 
 def send_due_now(settings, db, kb) -> None:
     """Send what is due (the bot does this itself at start-up and on schedule)."""
-    from .app import build_application, install_token_filter
+    from .app import build_application, install_secret_filter
     from .reminders import start_reminders
 
-    install_token_filter(settings.telegram_bot_token)
+    install_secret_filter(settings.telegram_bot_token)
     application = build_application(settings, db=db, kb=kb, rate_limit=True)
 
     async def once() -> None:

@@ -54,6 +54,7 @@ class Settings:
     admins: tuple[int, ...] = ()
     webhook_url: str = ""
     webhook_port: int = 8443
+    webhook_listen: str = "127.0.0.1"
     webhook_secret: str = ""
     telegram_api_url: str = ""
     timezone: str = "Europe/Amsterdam"
