@@ -64,6 +64,7 @@ class LocalBotApi:
         self.blocked_chats: set[int] = set()
         self.flood_once: dict[int, int] = {}  # chat id -> retry_after seconds, sent once
         self.pending_updates: list[dict] = []  # handed out by getUpdates (long polling)
+        self.group_admins: dict[int, set[int]] = {}  # chat id -> user ids that administer it
         self._message_ids = itertools.count(1000)
         self.transport = httpx.MockTransport(self._handle)
 
@@ -115,6 +116,12 @@ class LocalBotApi:
             return self._message(call)
         if call.method == "getMyCommands":
             return []
+        if call.method == "getChatMember":
+            user_id = int(call.params["user_id"])
+            user = {"id": user_id, "is_bot": False, "first_name": str(user_id)}
+            if user_id in self.group_admins.get(call.chat_id, set()):
+                return {"status": "creator", "user": user, "is_anonymous": False}
+            return {"status": "member", "user": user}
         if call.method == "getUpdates":
             offset = int(call.params.get("offset") or 0)
             ready = [u for u in self.pending_updates if u["update_id"] >= offset]

@@ -92,6 +92,10 @@ NL = {
     "proeftuin_created": "Proeftuin <b>{name}</b> is aangemaakt (doel: {target} banen).",
     # groups
     "group_linked": "Deze groep hoort nu bij proeftuin <b>{name}</b>.",
+    "link_needs_group_admin": (
+        "Alleen een coördinator, of een lid van proeftuin {name} dat beheerder van deze groep "
+        "is, kan de groep koppelen."
+    ),
     "usage_link": "Gebruik (in de groep): /koppel &lt;naam van de proeftuin&gt;",
     "group_only": "Dit werkt alleen in een groep.",
     # progress updates
@@ -279,6 +283,10 @@ EN = {
         "You are not a member of a proeftuin yet. Ask your coordinator for an invite link."
     ),
     "not_member_of": "You are not a member of proeftuin {name}, so I can't do that.",
+    "link_needs_group_admin": (
+        "Only a coordinator, or a member of proeftuin {name} who is an admin of this group, can "
+        "link the group."
+    ),
     "choose_proeftuin": "Which proeftuin?",
     "group_not_linked": (
         "This group is not linked to a proeftuin yet. A coordinator or member can link it "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import ChatMember, Update
 from telegram.ext import ContextTypes
 from telegram.helpers import create_deep_linked_url
 
@@ -122,6 +122,11 @@ async def revoke(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await reply(update, context, "invite_revoked")
 
 
+async def is_group_admin(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool:
+    member = await context.bot.get_chat_member(chat_id, user_id)
+    return member.status in (ChatMember.ADMINISTRATOR, ChatMember.OWNER)
+
+
 async def link_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/koppel <proeftuin> in a group, by a coordinator or a member of that proeftuin."""
     if not is_group(update):
@@ -135,8 +140,13 @@ async def link_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     proeftuin = await find_or_explain(update, context, name)
     if proeftuin is None:
         return
-    if not (is_admin(context, user_id) or people.is_member(db, proeftuin.id, user_id)):
-        await reply(update, context, "not_member_of", name=proeftuin.name)
-        return
+    if not is_admin(context, user_id):
+        if not people.is_member(db, proeftuin.id, user_id):
+            await reply(update, context, "not_member_of", name=proeftuin.name)
+            return
+        # A member of proeftuin A inside B's group must not take B's messages over to A.
+        if not await is_group_admin(context, update.effective_chat.id, user_id):
+            await reply(update, context, "link_needs_group_admin", name=proeftuin.name)
+            return
     people.link_group(db, update.effective_chat.id, proeftuin.id, user_id, now=now(context))
     await reply(update, context, "group_linked", name=proeftuin.name)

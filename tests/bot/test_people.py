@@ -80,6 +80,7 @@ async def test_tokens_are_unguessable(world):
 
 async def test_group_linked_to_proeftuin_answers_mentions_and_replies(world):
     group = -100123
+    world.api.group_admins[group] = {ANNA.id}
     calls = await world.send(ANNA, "/koppel Schoonmaak Utrecht", chat_id=group)
     assert "hoort nu bij proeftuin <b>Schoonmaak Utrecht</b>" in calls[-1].text
     assert await world.send(ANNA, "gewoon gepraat onder elkaar", chat_id=group) == []
@@ -87,6 +88,19 @@ async def test_group_linked_to_proeftuin_answers_mentions_and_replies(world):
     assert any("Prestatieladder" in c.text for c in calls)
     calls = await world.send(BOB, "/voortgang", chat_id=group)
     assert "Schoonmaak Utrecht" in calls[0].text
+
+
+async def test_a_member_who_is_no_group_admin_cannot_link_or_relink_a_group(world):
+    """A member of Catering Den Haag inside Schoonmaak Utrecht's group cannot take it over."""
+    group = -100124
+    world.api.group_admins[group] = {ANNA.id}
+    await world.send(ANNA, "/koppel Schoonmaak Utrecht", chat_id=group)
+    calls = await world.send(EVA, "/koppel Catering Den Haag", chat_id=group)
+    assert "admin of this group" in calls[-1].text
+    links = list(world.db["group_links"].rows)
+    assert len(links) == 1 and links[0]["chat_id"] == group
+    calls = await world.send(COORDINATOR, "/koppel Catering Den Haag", chat_id=group)
+    assert "Catering Den Haag" in calls[-1].text  # a coordinator may re-link
 
 
 async def test_stranger_cannot_link_a_group(world):
