@@ -92,6 +92,10 @@ NL = {
     "proeftuin_created": "Proeftuin <b>{name}</b> is aangemaakt (doel: {target} banen).",
     # groups
     "group_linked": "Deze groep hoort nu bij proeftuin <b>{name}</b>.",
+    "send_privately": (
+        "Dat laat ik niet in een groep zien. Stuur het me privé: tik op mijn naam en dan op "
+        "<i>Bericht</i>."
+    ),
     "link_needs_group_admin": (
         "Alleen een coördinator, of een lid van proeftuin {name} dat beheerder van deze groep "
         "is, kan de groep koppelen."
@@ -283,6 +287,10 @@ EN = {
         "You are not a member of a proeftuin yet. Ask your coordinator for an invite link."
     ),
     "not_member_of": "You are not a member of proeftuin {name}, so I can't do that.",
+    "send_privately": (
+        "I don't show that in a group. Send it to me in a private chat: tap my name, then "
+        "<i>Message</i>."
+    ),
     "link_needs_group_admin": (
         "Only a coordinator, or a member of proeftuin {name} who is an admin of this group, can "
         "link the group."

@@ -61,6 +61,19 @@ def coordinators_only(handler):
     return guarded
 
 
+def private_only(handler):
+    """Personal or cross-proeftuin data is never shown in a group: "stuur dit privé"."""
+
+    @functools.wraps(handler)
+    async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if is_group(update):
+            await reply(update, context, "send_privately")
+            return
+        await handler(update, context)
+
+    return guarded
+
+
 async def find_or_explain(update: Update, context: ContextTypes.DEFAULT_TYPE, name: str):
     """The proeftuin by name or number, or None after telling the user why not."""
     try:

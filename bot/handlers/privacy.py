@@ -10,9 +10,10 @@ from telegram.ext import ContextTypes
 from storage.privacy import export_person, forget_person
 
 from ..texts import say
-from .common import clear_buttons, language_of, now, reply, services
+from .common import clear_buttons, language_of, now, private_only, reply, services
 
 
+@private_only
 async def my_data(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/mijngegevens: a JSON file with everything about the sender."""
     data = export_person(services(context).db, update.effective_user.id, now=now(context))
@@ -24,6 +25,7 @@ async def my_data(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
+@private_only
 async def forget_me(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/vergeetmij: ask for confirmation first."""
     language = language_of(update, context)

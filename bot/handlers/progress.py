@@ -20,6 +20,7 @@ from .common import (
     is_group,
     language_of,
     now,
+    private_only,
     proeftuin_buttons,
     reply,
     send_html,
@@ -216,6 +217,7 @@ async def update_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await reply(update, context, "update_prompt")
 
 
+@private_only
 async def herstel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/herstel: the sender's updates of the last 7 days, to correct or withdraw."""
     db = services(context).db

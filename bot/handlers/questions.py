@@ -26,6 +26,7 @@ from .common import (
     is_group,
     language_of,
     now,
+    private_only,
     reply,
     send_html,
     services,
@@ -96,6 +97,7 @@ async def feedback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await reply(update, context, "thanks_feedback")
 
 
+@private_only
 @coordinators_only
 async def open_questions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/onbeantwoord: unanswered and 👎 questions, each with a button to answer it."""

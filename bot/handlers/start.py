@@ -12,6 +12,7 @@ from ..texts import say
 from .common import (
     clear_buttons,
     is_admin,
+    is_group,
     language_of,
     now,
     reply,
@@ -28,6 +29,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     token = context.args[0] if context.args else ""
     if not token:
         await reply(update, context, "welcome", name=person.name.split(" ")[0])
+        return
+    if is_group(update):  # role buttons with the token would let anyone in the group join
+        await reply(update, context, "send_privately")
         return
     try:
         proeftuin = people.invite_proeftuin(services(context).db, token)

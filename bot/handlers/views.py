@@ -22,6 +22,7 @@ from .common import (
     is_group,
     language_of,
     now,
+    private_only,
     proeftuin_buttons,
     reply,
     send_html,
@@ -49,6 +50,11 @@ async def voortgang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         found = await find_or_explain(update, context, name)
         if found is None:
             return
+        if is_group(update):  # only the group's own proeftuin is shown in a group
+            linked = group_proeftuin(db, update.effective_chat.id)
+            if linked is None or linked.id != found.id:
+                await reply(update, context, "send_privately")
+                return
         choices = [found]
     elif is_admin(context, user_id):
         choices = list_proeftuinen(db)
@@ -122,6 +128,7 @@ async def show_progress(update: Update, context: ContextTypes.DEFAULT_TYPE, proe
     )
 
 
+@private_only
 @coordinators_only
 async def overzicht(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/overzicht: every proeftuin in one table and one chart; ⚠️ = no update since the last
@@ -174,6 +181,7 @@ async def overzicht(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await context.bot.send_photo(chat_id, InputFile(png, filename="overzicht.png"))
 
 
+@private_only
 @coordinators_only
 async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/export: all updates as CSV and as XLSX."""
