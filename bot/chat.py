@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -53,6 +54,13 @@ class Terminal:
             self.write("        " + labels)
 
 
+def first_free_update_id(db) -> int:
+    """Past every Telegram update id stored before, so a second `vonkje chat` session on the
+    same data folder never looks like a duplicate delivery of the first one's updates."""
+    stored = db.execute("SELECT MAX(telegram_update_id) FROM updates").fetchone()[0]
+    return (stored or 0) + 1
+
+
 async def chat(
     settings,
     *,
@@ -68,7 +76,7 @@ async def chat(
     terminal = Terminal(settings.data_dir / "chat-bestanden", write)
     api = LocalBotApi(on_call=terminal.show)
     application = build_application(settings, db=db, kb=kb, transport=api.transport)
-    factory = UpdateFactory()
+    factory = UpdateFactory(next_update_id=itertools.count(first_free_update_id(db)))
     await application.initialize()
     write(
         "Vonkje in de terminal. Typ een vraag of een update; een cijfer kiest een knop; "

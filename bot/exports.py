@@ -23,8 +23,19 @@ COLUMNS = (
 )
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(value):
+    """Text that a spreadsheet would run as a formula ("=HYPERLINK(...)", "=cmd|...", "@SUM")
+    gets a leading apostrophe, the OWASP advice for CSV and XLSX alike; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _cells(row: dict) -> list:
-    return [row.get(column) for column in COLUMNS]
+    return [neutralised(row.get(column)) for column in COLUMNS]
 
 
 def to_csv(rows: Sequence[dict]) -> bytes:
@@ -44,6 +55,10 @@ def to_xlsx(rows: Sequence[dict]) -> bytes:
     sheet.append(COLUMNS)
     for row in rows:
         sheet.append(_cells(row))
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            if cell.data_type == "f":  # openpyxl reads a leading "=" as a formula: never
+                cell.data_type = "s"
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -30,8 +30,14 @@ class Sender:
         return user
 
 
+def utf16_length(text: str) -> int:
+    """Telegram counts entity offsets in UTF-16 code units: an emoji such as 👍 counts 2."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 @dataclass
 class UpdateFactory:
+    # `vonkje chat` starts after the ids already stored (the dedup key of updates is global)
     next_update_id: itertools.count = field(default_factory=lambda: itertools.count(1))
     next_message_id: itertools.count = field(default_factory=lambda: itertools.count(1))
 
@@ -60,11 +66,19 @@ class UpdateFactory:
             message["text"] = text
             if text.startswith("/"):
                 command = text.split()[0]
-                message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+                message["entities"] = [
+                    {"type": "bot_command", "offset": 0, "length": utf16_length(command)}
+                ]
             elif "@" in text:
                 start = text.index("@")
-                length = len(text[start:].split()[0])
-                message["entities"] = [{"type": "mention", "offset": start, "length": length}]
+                mention = text[start:].split()[0]
+                message["entities"] = [
+                    {
+                        "type": "mention",
+                        "offset": utf16_length(text[:start]),
+                        "length": utf16_length(mention),
+                    }
+                ]
         if reply_to_bot:
             message["reply_to_message"] = reply_to_bot
         if extra:

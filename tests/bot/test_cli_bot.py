@@ -79,3 +79,26 @@ def test_meetings_add_refuses_past_and_unreadable_dates(runner, when):
 def test_remind_without_dry_run_needs_a_token(runner):
     result = runner("remind")
     assert result.exit_code == 2 and "--dry-run" in result.output
+
+
+def test_a_second_chat_session_saves_its_updates_too(runner, data_dir):
+    """Update ids of a new session start past the stored ones (they are the dedup key)."""
+    from storage.db import open_database
+
+    setup = "/nieuweproeftuin Schoonmaak Zwolle; Gemeente Zwolle; CleanCo; Zwolle; 4\n/quit\n"
+    token = runner("chat", input=setup).output.split("start=")[1].split()[0]
+    runner("chat", "--participant", "--user-id", "7", input=f"/start {token}\n2\n/quit\n")
+    for _ in range(2):
+        result = runner(
+            "chat", "--participant", "--user-id", "7", input="2 banen gerealiseerd\n1\n/quit\n"
+        )
+        assert "al opgeslagen" not in result.output
+    db = open_database(data_dir / "vonkje.sqlite")
+    assert db["updates"].count == 2
+
+
+def test_update_factory_counts_entity_offsets_in_utf16():
+    from bot.update_factory import Sender, UpdateFactory
+
+    message = UpdateFactory().message(Sender(1, "A"), "👍 @vonkje_bot Wat is SROI?")["message"]
+    assert message["entities"] == [{"type": "mention", "offset": 3, "length": 11}]

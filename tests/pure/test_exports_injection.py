@@ -1,0 +1,41 @@
+"""Export cells that a spreadsheet would run as formulas are neutralised (issue 9, item 7)."""
+
+import io
+
+import pytest
+
+from bot.exports import neutralised, to_csv, to_xlsx
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ('=HYPERLINK("http://x","klik")', '\'=HYPERLINK("http://x","klik")'),
+        ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+        ("+31 6 1234", "'+31 6 1234"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("2 banen", "2 banen"),
+        (3, 3),
+        (None, None),
+    ],
+)
+def test_neutralised(value, expected):
+    assert neutralised(value) == expected
+
+
+def test_no_live_formula_in_csv_or_xlsx():
+    from openpyxl import load_workbook
+
+    row = {
+        "id": 1,
+        "author_name": '=HYPERLINK("http://evil")',
+        "obstacles": "=cmd|x",
+        "jobs_realised": 2,
+    }
+    assert b"'=HYPERLINK" in to_csv([row]) and b";=cmd" not in to_csv([row])
+    sheet = load_workbook(io.BytesIO(to_xlsx([row]))).active
+    cells = [c for c in sheet[2]]
+    assert all(c.data_type != "f" for c in cells)
+    assert any(c.value == '\'=HYPERLINK("http://evil")' for c in cells)
+    assert any(c.value == 2 for c in cells)
