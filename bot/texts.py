@@ -92,6 +92,10 @@ NL = {
     "proeftuin_created": "Proeftuin <b>{name}</b> is aangemaakt (doel: {target} banen).",
     # groups
     "group_linked": "Deze groep hoort nu bij proeftuin <b>{name}</b>.",
+    "too_old_to_change": (
+        "Update {id} is ouder dan 7 dagen; die kun je niet meer wijzigen of intrekken. Stuur "
+        "een nieuwe update als er iets is veranderd."
+    ),
     "send_privately": (
         "Dat laat ik niet in een groep zien. Stuur het me privé: tik op mijn naam en dan op "
         "<i>Bericht</i>."
@@ -287,6 +291,10 @@ EN = {
         "You are not a member of a proeftuin yet. Ask your coordinator for an invite link."
     ),
     "not_member_of": "You are not a member of proeftuin {name}, so I can't do that.",
+    "too_old_to_change": (
+        "Update {id} is more than 7 days old and can no longer be changed or withdrawn. Send a "
+        "new update if something changed."
+    ),
     "send_privately": (
         "I don't show that in a group. Send it to me in a private chat: tap my name, then "
         "<i>Message</i>."

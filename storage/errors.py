@@ -33,5 +33,9 @@ class NotAllowed(StorageError):
     """The caller may not do this (e.g. correct someone else's update)."""
 
 
+class TooOld(NotAllowed):
+    """An update outside the correction window can no longer be corrected or withdrawn."""
+
+
 class MeetingCancelled(StorageError):
     """The meeting was cancelled, so it can no longer be moved or cancelled again."""

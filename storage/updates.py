@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from storage import validation
 from storage.clock import now_iso, to_iso, utc_now
-from storage.errors import Invalid, NotAllowed
+from storage.errors import Invalid, NotAllowed, TooOld
 from storage.proeftuinen import get_proeftuin
 from storage.progress import (
     Progress,
@@ -103,11 +103,24 @@ def save_update(
     return get_update(db, new_id), True
 
 
+CORRECTION_WINDOW = timedelta(days=7)  # how long an author may correct or withdraw an update
+
+
+def _check_window(update: ProgressUpdate, now: datetime | None) -> None:
+    """Enforced where the change is made, not only in the /herstel list: a forged or old
+    button must not rewrite history that others have reported on."""
+    if utc_now(now) - update.created_at > CORRECTION_WINDOW:
+        raise TooOld(
+            f"Update {update.id} is ouder dan {CORRECTION_WINDOW.days} dagen en kan niet meer "
+            "worden gewijzigd of ingetrokken."
+        )
+
+
 def recent_updates_by(
     db: Database,
     author_id: int,
     *,
-    within: timedelta = timedelta(days=7),
+    within: timedelta = CORRECTION_WINDOW,
     now: datetime | None = None,
 ) -> list[ProgressUpdate]:
     """The author's own non-withdrawn updates in the window, newest first (for 'fix my last')."""
@@ -137,6 +150,7 @@ def correct_update(
         raise NotAllowed("Alleen de auteur kan deze update corrigeren.")
     if update.withdrawn:
         raise NotAllowed("Deze update is ingetrokken en kan niet meer worden gecorrigeerd.")
+    _check_window(update, now)
     changes: dict[str, object] = {}
     for field, value in fields.items():
         if field in COUNT_FIELDS:
@@ -162,6 +176,7 @@ def withdraw_update(
         raise NotAllowed("Alleen de auteur kan deze update intrekken.")
     if update.withdrawn:
         return update
+    _check_window(update, now)
     db["updates"].update(update_id, {"withdrawn_at": now_iso(now)})
     return get_update(db, update_id)
 

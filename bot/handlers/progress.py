@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 
 from storage import people, updates
 from storage.access import group_proeftuin
-from storage.errors import Invalid, NotAllowed, NotFound
+from storage.errors import Invalid, NotAllowed, NotFound, TooOld
 
 from ..progress_parser import parse_progress
 from ..texts import say
@@ -174,6 +174,9 @@ async def save_draft(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: 
     if draft["correcting"]:
         try:
             updates.correct_update(db, draft["correcting"], user.id, now=now(context), **values)
+        except TooOld:
+            await reply(update, context, "too_old_to_change", id=draft["correcting"])
+            return
         except (NotAllowed, NotFound):
             await reply(update, context, "not_yours")
             return
@@ -266,7 +269,11 @@ async def herstel_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return
     await clear_buttons(update)
     if action == "hw":
-        updates.withdraw_update(db, update_id, update.effective_user.id, now=now(context))
+        try:
+            updates.withdraw_update(db, update_id, update.effective_user.id, now=now(context))
+        except TooOld:
+            await reply(update, context, "too_old_to_change", id=update_id)
+            return
         await reply(update, context, "withdrawn", id=update_id)
     else:
         context.user_data["awaiting"] = {"kind": "correct", "update_id": update_id}

@@ -117,7 +117,7 @@ def test_recent_updates_by_window_author_and_withdrawn(db, report, now):
     newest = report(days=0)
     withdrawn = report(days=0)
     report(author_id=8)
-    withdraw_update(db, withdrawn.id, 7)
+    withdraw_update(db, withdrawn.id, 7, now=now)
     recent = recent_updates_by(db, 7, now=now)
     assert [u.id for u in recent] == [newest.id, mine.id]
     long_window = recent_updates_by(db, 7, within=timedelta(days=30), now=now)
@@ -145,12 +145,12 @@ def test_correct_update_by_author(db, report, now):
         (7, {"candidates": -5}, False, Invalid),
     ],
 )
-def test_correct_update_rejects(db, report, author_id, fields, withdraw_first, error):
+def test_correct_update_rejects(db, report, now, author_id, fields, withdraw_first, error):
     update = report(jobs_realised=1)
     if withdraw_first:
-        withdraw_update(db, update.id, 7)
+        withdraw_update(db, update.id, 7, now=now)
     with pytest.raises(error):
-        correct_update(db, update.id, author_id, **fields)
+        correct_update(db, update.id, author_id, now=now, **fields)
     assert get_update(db, update.id).jobs_realised == 1
 
 
@@ -174,7 +174,7 @@ def test_progress_totals_series_latest_and_steps(db, report, proeftuin, now):
     gone = report(days=1, jobs_realised=50, obstacles="vergeten")
     report(days=2, jobs_realised=2, internships=1, obstacles="vervoer", next_step="intake")
     report(days=3, jobs_realised=0, candidates=1, step="plaatsing", obstacles="begeleiding")
-    withdraw_update(db, gone.id, 7)
+    withdraw_update(db, gone.id, 7, now=now)
 
     result = progress(db, proeftuin.id)
 
@@ -218,7 +218,7 @@ def test_overview_reported_since(db, report, make_proeftuin, now):
     report(days=-10, proeftuin_id=breda.id, jobs_realised=1)
     report(days=1, jobs_realised=2)  # Utrecht
     withdrawn = report(days=2, proeftuin_id=zwolle.id, jobs_realised=9)
-    withdraw_update(db, withdrawn.id, 7)
+    withdraw_update(db, withdrawn.id, 7, now=now)
 
     def flags(since):
         return {row.proeftuin.name: row.reported_since for row in overview(db, since=since)}
@@ -232,8 +232,8 @@ def test_export_rows_include_status_and_proeftuin_name(db, report, now):
     active = report(days=0)
     corrected = report(days=1)
     withdrawn = report(days=2)
-    correct_update(db, corrected.id, 7, jobs_realised=1)
-    withdraw_update(db, withdrawn.id, 7)
+    correct_update(db, corrected.id, 7, now=now, jobs_realised=1)
+    withdraw_update(db, withdrawn.id, 7, now=now)
     rows = export_rows(db)
     assert [(r["id"], r["status"]) for r in rows] == [
         (active.id, "active"),
@@ -245,7 +245,7 @@ def test_export_rows_include_status_and_proeftuin_name(db, report, now):
     assert rows[0]["created_at"] == "2025-03-03T09:00:00.000000+00:00"
 
 
-def test_totals_match_progress_and_skip_withdrawn(db, make_proeftuin):
+def test_totals_match_progress_and_skip_withdrawn(db, make_proeftuin, now):
     from storage.updates import progress, save_update, totals, withdraw_update
 
     proeftuin = make_proeftuin()
@@ -268,6 +268,26 @@ def test_totals_match_progress_and_skip_withdrawn(db, make_proeftuin):
         raw_text="5 banen",
         jobs_realised=5,
     )
-    withdraw_update(db, gone.id, None)
+    withdraw_update(db, gone.id, None, now=now)
     assert totals(db, proeftuin.id) == progress(db, proeftuin.id).totals
     assert totals(db, proeftuin.id).jobs_realised == 2
+
+
+@pytest.mark.parametrize("change", ["withdraw", "correct"])
+def test_the_correction_window_is_enforced_where_the_change_is_made(db, report, now, change):
+    """A forged button must not withdraw a 60-day-old update or correct it to 9000 jobs."""
+    from storage.errors import TooOld
+
+    old = report(jobs_realised=2)
+    later = now + timedelta(days=60)
+    with pytest.raises(TooOld):
+        if change == "withdraw":
+            withdraw_update(db, old.id, 7, now=later)
+        else:
+            correct_update(db, old.id, 7, now=later, jobs_realised=9000)
+    assert progress(db, old.proeftuin_id).totals.jobs_realised == 2
+    within = now + timedelta(days=6)
+    if change == "withdraw":
+        assert withdraw_update(db, old.id, 7, now=within).withdrawn
+    else:
+        assert correct_update(db, old.id, 7, now=within, jobs_realised=3).jobs_realised == 3
