@@ -90,19 +90,25 @@ ADMIN_COMMANDS = [
         "Link a group to a proeftuin",
     ),
 ]
+# Button data is checked here, whole, in one place: a handler only ever sees data of the exact
+# shape it makes. Ids are 1 to 18 ASCII digits (inside SQLite's integer range; `\d` would let
+# in other scripts' digits). Anything else, forged or left from an older version, gets
+# "deze knop is niet meer geldig" from `start.stale_button`.
+_ID = "[0-9]{1,18}"
 CALLBACKS = [
-    (r"^j:", start.choose_role),
-    (r"^fb:", questions.feedback),
-    (r"^cq:", questions.start_curating),
-    (r"^(ds|de|dc|dp):", progress.draft_button),
-    (r"^(hw|hc):", progress.herstel_button),
-    (r"^cl:", messages.classify_button),
-    (r"^pv:", views.voortgang_button),
-    (r"^fm:", privacy.forget_me_button),
-    (r"^mp:", meetings.plan_button),
-    (r"^(mm|mc):", meetings.change_button),
-    (r"^rm:", meetings.reminder_button),
-    (r"^nu:", meetings.nudge_button),
+    (r"^j:[gna]:[A-Za-z0-9_-]{32}$", start.choose_role),
+    (rf"^fb:{_ID}:(1|-1)$", questions.feedback),
+    (rf"^cq:{_ID}$", questions.start_curating),
+    (rf"^(ds|de|dc):{_ID}$|^dp:{_ID}:{_ID}$", progress.draft_button),
+    (rf"^(hw|hc):{_ID}$", progress.herstel_button),
+    (rf"^cl:[qu]:{_ID}$", messages.classify_button),
+    (rf"^pv:{_ID}$", views.voortgang_button),
+    (r"^fm:(yes|no)$", privacy.forget_me_button),
+    (r"^mp:(yes|no)$", meetings.plan_button),
+    (r"^(mm|mc):(yes|no)$", meetings.change_button),
+    (r"^rm:(on|off)$", meetings.reminder_button),
+    (r"^nu:update$", meetings.nudge_button),
+    (r"", start.stale_button),  # last: whatever no pattern above took
 ]
 NOT_TEXT = (
     filters.Sticker.ALL

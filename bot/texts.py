@@ -92,6 +92,7 @@ NL = {
     "proeftuin_created": "Proeftuin <b>{name}</b> is aangemaakt (doel: {target} banen).",
     # groups
     "group_linked": "Deze groep hoort nu bij proeftuin <b>{name}</b>.",
+    "button_invalid": "Deze knop is niet meer geldig.",
     "too_old_to_change": (
         "Update {id} is ouder dan 7 dagen; die kun je niet meer wijzigen of intrekken. Stuur "
         "een nieuwe update als er iets is veranderd."
@@ -291,6 +292,7 @@ EN = {
         "You are not a member of a proeftuin yet. Ask your coordinator for an invite link."
     ),
     "not_member_of": "You are not a member of proeftuin {name}, so I can't do that.",
+    "button_invalid": "This button is no longer valid.",
     "too_old_to_change": (
         "Update {id} is more than 7 days old and can no longer be changed or withdrawn. Send a "
         "new update if something changed."

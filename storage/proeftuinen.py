@@ -1,5 +1,6 @@
 """Proeftuinen: a buyer and a supplier creating jobs together, with a target."""
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -90,8 +91,13 @@ def find_proeftuin(db: Database, name_or_id: str | int) -> Proeftuin:
     Raises NotFound when nothing matches and AmbiguousName (with the candidates)
     when a partial name matches several proeftuinen.
     """
-    if isinstance(name_or_id, int) or str(name_or_id).strip().isdigit():
-        return get_proeftuin(db, int(name_or_id))
+    text = str(name_or_id).strip()
+    if isinstance(name_or_id, int) or re.fullmatch(r"[0-9]+", text):
+        # "²".isdigit() is true and int() fails on it; 20 digits overflow SQLite's integers
+        number = int(text)
+        if number > 2**63 - 1:
+            raise NotFound(f"Geen proeftuin met nummer {text}.")
+        return get_proeftuin(db, number)
     wanted = validation.required_text(name_or_id, "De naam van de proeftuin")
     exact = _find_by_name(db, wanted)
     if exact is not None:

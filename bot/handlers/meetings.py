@@ -3,6 +3,7 @@ turns reminders on or off."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from telegram import Update
@@ -187,9 +188,11 @@ async def list_meetings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 def _meeting_from_args(context) -> tuple[int | None, str]:
     args = context.args or []
-    if not args or not args[0].lstrip("#").isdigit():
+    number = args[0].lstrip("#") if args else ""
+    # ASCII digits only ("²".isdigit() is true), and within SQLite's integer range
+    if not re.fullmatch(r"[0-9]{1,18}", number):
         return None, ""
-    return int(args[0].lstrip("#")), " ".join(args[1:]).strip()
+    return int(number), " ".join(args[1:]).strip()
 
 
 @coordinators_only

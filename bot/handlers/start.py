@@ -45,6 +45,13 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await reply(update, context, "choose_role", buttons=buttons, name=proeftuin.name)
 
 
+async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A button whose data no handler takes: forged, malformed, or from an older version."""
+    await update.callback_query.answer(
+        say(language_of(update, context), "button_invalid"), show_alert=True
+    )
+
+
 async def choose_role(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Join the proeftuin of the invite in the button, with the chosen role."""
     query = update.callback_query

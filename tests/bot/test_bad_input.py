@@ -1,0 +1,65 @@
+"""Malformed buttons and arguments never crash a handler (issue 9, item 15)."""
+
+import pytest
+
+from tests.bot.conftest import ANNA, COORDINATOR
+
+BAD_BUTTONS = [  # Telegram's callback_data is 1 to 64 bytes, so never empty
+    "fb",
+    "fb:",
+    "fb::1",
+    "fb:abc:1",
+    "fb:1:2",
+    "fb:1:1:extra",
+    "fb:99999999999999999999:1",
+    "fb:١٢:1",  # Arabic-Indic digits
+    "cq:",
+    "cq:-1",
+    "hw:x",
+    "hc:1:2",
+    "hw:99999999999999999999999",
+    "ds:",
+    "dp:1",
+    "dp:1:x",
+    "cl:x:1",
+    "cl:q:",
+    "pv:²",
+    "j:g:short",
+    "j:z:" + "a" * 32,
+    "fm:maybe",
+    "mp:",
+    "rm:toggle",
+    "nu:",
+    "onbekend:1",
+    "💥",
+]
+
+
+@pytest.mark.parametrize("data", BAD_BUTTONS)
+async def test_a_malformed_button_is_answered_as_no_longer_valid(world, data, caplog):
+    calls = await world.press(ANNA, data)
+    answers = [c for c in calls if c.method == "answerCallbackQuery"]
+    assert len(answers) == 1
+    assert answers[0].params.get("text") == "Deze knop is niet meer geldig."
+    assert not [c for c in calls if c.method == "sendMessage" and "mis" in (c.text or "")]
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
+
+
+@pytest.mark.parametrize(
+    "sender, command",
+    [
+        (ANNA, "/voortgang 99999999999999999999"),
+        (ANNA, "/voortgang ²"),
+        (ANNA, "/voortgang ١٢"),
+        (ANNA, "/koppel ²"),
+        (COORDINATOR, "/uitnodiging 99999999999999999999"),
+        (COORDINATOR, "/verplaats 99999999999999999999 morgen 10:00"),
+        (COORDINATOR, "/annuleer ²"),
+        (COORDINATOR, "/intrekken " + "x" * 500),
+    ],
+)
+async def test_a_malformed_argument_gets_a_clear_reply(world, sender, command, caplog):
+    calls = await world.send(sender, command, chat_id=-100777 if "koppel" in command else None)
+    assert calls and calls[-1].method == "sendMessage"
+    assert "er ging iets mis" not in calls[-1].text.lower()
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
