@@ -56,7 +56,11 @@ NL = {
         "Je bent (nog) geen lid van een proeftuin. Vraag je coördinator om een uitnodigingslink."
     ),
     "not_member_of": "Je bent geen lid van proeftuin {name}; daarom kan ik dat niet doen.",
+    "not_member_of_that": (
+        "Die proeftuin kan ik je niet laten zien: je bent er geen lid van, of hij bestaat niet."
+    ),
     "unknown_proeftuin": "{problem}",
+    "ambiguous_proeftuin": "'{name}' past bij meer dan één proeftuin: {names}. Welke bedoel je?",
     "choose_proeftuin": "Voor welke proeftuin?",
     "group_not_linked": (
         "Deze groep is nog niet gekoppeld aan een proeftuin. Een coördinator of lid kan dat "
@@ -292,6 +296,10 @@ EN = {
         "You are not a member of a proeftuin yet. Ask your coordinator for an invite link."
     ),
     "not_member_of": "You are not a member of proeftuin {name}, so I can't do that.",
+    "ambiguous_proeftuin": "'{name}' matches more than one proeftuin: {names}. Which one?",
+    "not_member_of_that": (
+        "I can't show you that proeftuin: you are not a member of it, or it does not exist."
+    ),
     "button_invalid": "This button is no longer valid.",
     "too_old_to_change": (
         "Update {id} is more than 7 days old and can no longer be changed or withdrawn. Send a "

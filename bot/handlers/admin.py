@@ -142,7 +142,7 @@ async def link_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     if not is_admin(context, user_id):
         if not people.is_member(db, proeftuin.id, user_id):
-            await reply(update, context, "not_member_of", name=proeftuin.name)
+            await reply(update, context, "not_member_of_that")
             return
         # A member of proeftuin A inside B's group must not take B's messages over to A.
         if not await is_group_admin(context, update.effective_chat.id, user_id):

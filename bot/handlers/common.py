@@ -13,7 +13,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.ext import ContextTypes
 
 from storage import people
-from storage.errors import Invalid, NotFound
+from storage.errors import AmbiguousName, Invalid, NotFound
 from storage.proeftuinen import Proeftuin, find_proeftuin
 
 from ..render import split_message
@@ -75,9 +75,25 @@ def private_only(handler):
 
 
 async def find_or_explain(update: Update, context: ContextTypes.DEFAULT_TYPE, name: str):
-    """The proeftuin by name or number, or None after telling the user why not."""
+    """The proeftuin by name or number, or None after telling the user why not. An ambiguous
+    name lists only the proeftuinen this user may see (a member, or a coordinator)."""
+    db, user_id = services(context).db, update.effective_user.id
     try:
-        return find_proeftuin(services(context).db, name)
+        return find_proeftuin(db, name)
+    except AmbiguousName as problem:
+        visible = [
+            p
+            for p in problem.matches
+            if is_admin(context, user_id) or people.is_member(db, p.id, user_id)
+        ]
+        if len(visible) == 1:
+            return visible[0]
+        if not visible:
+            await reply(update, context, "not_member_of_that")
+        else:
+            names = ", ".join(p.name for p in visible)
+            await reply(update, context, "ambiguous_proeftuin", name=name, names=names)
+        return None
     except (NotFound, Invalid) as problem:
         await reply(update, context, "unknown_proeftuin", problem=str(problem))
         return None

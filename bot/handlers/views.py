@@ -86,7 +86,7 @@ async def show_progress(update: Update, context: ContextTypes.DEFAULT_TYPE, proe
         return
     proeftuin = summary.proeftuin
     if not _can_read(context, update.effective_user.id, proeftuin_id):
-        await reply(update, context, "not_member_of", name=proeftuin.name)
+        await reply(update, context, "not_member_of_that")  # never name what they may not see
         return
     language = language_of(update, context)
     share = round(100 * summary.totals.jobs_realised / summary.target) if summary.target else 0

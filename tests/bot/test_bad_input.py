@@ -63,3 +63,17 @@ async def test_a_malformed_argument_gets_a_clear_reply(world, sender, command, c
     assert calls and calls[-1].method == "sendMessage"
     assert "er ging iets mis" not in calls[-1].text.lower()
     assert not [r for r in caplog.records if r.levelname == "ERROR"]
+
+
+async def test_a_refusal_does_not_name_a_proeftuin_the_user_is_not_in(world):
+    """Probing: /voortgang with another proeftuin's number reveals nothing (issue 9, item 8)."""
+    from storage.proeftuinen import list_proeftuinen
+
+    other = next(p for p in list_proeftuinen(world.db) if p.name == "Catering Den Haag")
+    calls = await world.send(ANNA, f"/voortgang {other.id}")
+    assert "Catering" not in calls[-1].text and "geen lid" in calls[-1].text
+
+
+async def test_an_ambiguous_name_lists_only_what_the_user_may_see(world):
+    calls = await world.send(ANNA, "/voortgang a")  # in both "Schoonmaak …" and "Catering …"
+    assert "Catering" not in " ".join(c.text or "" for c in calls)
