@@ -8,7 +8,7 @@ from datetime import datetime
 
 import httpx
 from telegram import BotCommand, BotCommandScopeChat, Update
-from telegram.error import InvalidToken, TelegramError
+from telegram.error import BadRequest, InvalidToken, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -173,6 +173,10 @@ async def remember_sender(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """One place for every failure: log it, tell the user, keep the bot running."""
     update_id = update.update_id if isinstance(update, Update) else None
+    if isinstance(context.error, BadRequest) and "query is too old" in str(context.error).lower():
+        # a double tap or a repeated delivery: the first press was answered, nothing failed
+        log.info("Callback query of update %s was answered already", update_id)
+        return
     log.error("Handler failed on update %s", update_id, exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat:
         try:

@@ -9,6 +9,9 @@ from datetime import datetime
 import matplotlib
 
 matplotlib.use("Agg")
+# Names are plain text: a proeftuin called "$…$" must not be read as mathtext (it broke every
+# chart that showed it).
+matplotlib.rcParams["text.parse_math"] = False
 
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402

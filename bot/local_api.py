@@ -57,6 +57,60 @@ class ApiCall:
         ]
 
 
+TEXT_LIMIT = 4096  # Telegram's limits, counted in UTF-16 code units
+CAPTION_LIMIT = 1024
+CALLBACK_DATA_LIMIT = 64  # bytes
+_TELEGRAM_TAGS = {
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ins",
+    "s",
+    "strike",
+    "del",
+    "a",
+    "code",
+    "pre",
+    "tg-spoiler",
+    "span",
+    "blockquote",
+    "tg-emoji",
+}
+
+
+def utf16_units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def html_problem(text: str) -> str | None:
+    """Why Telegram's HTML parser would refuse `text`: an unknown tag, or one not closed."""
+    from html.parser import HTMLParser
+
+    problems: list[str] = []
+    stack: list[str] = []
+
+    class Checker(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag not in _TELEGRAM_TAGS:
+                problems.append(f'unsupported start tag "{tag}"')
+            stack.append(tag)
+
+        def handle_endtag(self, tag):
+            if not stack or stack[-1] != tag:
+                problems.append(f'unexpected end tag "{tag}"')
+            else:
+                stack.pop()
+
+    checker = Checker(convert_charrefs=True)
+    checker.feed(text)
+    checker.close()
+    if stack:
+        problems.append(f'can\'t find end tag corresponding to start tag "{stack[-1]}"')
+    return problems[0] if problems else None
+
+
 class LocalBotApi:
     def __init__(self, on_call: Callable[[ApiCall], None] | None = None) -> None:
         self.calls: list[ApiCall] = []
@@ -65,6 +119,8 @@ class LocalBotApi:
         self.flood_once: dict[int, int] = {}  # chat id -> retry_after seconds, sent once
         self.pending_updates: list[dict] = []  # handed out by getUpdates (long polling)
         self.group_admins: dict[int, set[int]] = {}  # chat id -> user ids that administer it
+        self.rejected: list[tuple[ApiCall, str]] = []  # calls refused as Telegram would
+        self._answered: set[str] = set()  # callback queries answered (only once is allowed)
         self._message_ids = itertools.count(1000)
         self.transport = httpx.MockTransport(self._handle)
 
@@ -97,10 +153,42 @@ class LocalBotApi:
             return _error(
                 429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after}
             )
+        rejected = self._reject(call)
+        if rejected is not None:
+            self.rejected.append((call, rejected))
+            return _error(400, rejected)
         self.calls.append(call)
         if self.on_call:
             self.on_call(call)
         return httpx.Response(200, json={"ok": True, "result": self._result(call)})
+
+    def _reject(self, call: ApiCall) -> str | None:
+        """What Telegram answers with 400 Bad Request, so tests meet it here too."""
+        if call.method == "answerCallbackQuery":
+            query_id = str(call.params.get("callback_query_id"))
+            if query_id in self._answered:
+                return (
+                    "Bad Request: query is too old and response timeout expired "
+                    "or query ID is invalid"
+                )
+            self._answered.add(query_id)
+        text, caption = call.params.get("text"), call.params.get("caption")
+        if isinstance(text, str) and utf16_units(text) > TEXT_LIMIT:
+            return "Bad Request: message is too long"
+        if isinstance(caption, str) and utf16_units(caption) > CAPTION_LIMIT:
+            return "Bad Request: message caption is too long"
+        for _, data in call.buttons:
+            if (
+                data
+                and not data.startswith(("http://", "https://", "tg://"))
+                and (len(data.encode()) > CALLBACK_DATA_LIMIT)
+            ):
+                return "Bad Request: BUTTON_DATA_INVALID"
+        if call.params.get("parse_mode") == "HTML":
+            problem = html_problem(text if isinstance(text, str) else caption or "")
+            if problem:
+                return f"Bad Request: can't parse entities: {problem}"
+        return None
 
     def _result(self, call: ApiCall):
         if call.method == "getMe":

@@ -72,6 +72,9 @@ def _normalise(text: str, today: date) -> str:
     return _NEXT_DAY.sub("", s)
 
 
+MAX_AHEAD = timedelta(days=2 * 366)  # a bijeenkomst further ahead is a typing error
+
+
 def _localise(wall: datetime, zone: ZoneInfo) -> datetime:
     # The UTC round trip turns a wall time skipped by DST (02:30 on the last Sunday of March)
     # into a real instant instead of a time that never happens.
@@ -87,17 +90,20 @@ def parse_meeting_datetime(
     s = _normalise(text, base.date())
     if not s or re.fullmatch(r"[\d\s]+", s):
         return None
-    found = dateparser.parse(
-        s,
-        languages=["nl", "en"],
-        settings={
-            "TIMEZONE": tz,
-            "RETURN_AS_TIMEZONE_AWARE": True,
-            "PREFER_DATES_FROM": "future",
-            "RELATIVE_BASE": base,
-            "DATE_ORDER": "DMY",
-        },
-    )
+    try:
+        found = dateparser.parse(
+            s,
+            languages=["nl", "en"],
+            settings={
+                "TIMEZONE": tz,
+                "RETURN_AS_TIMEZONE_AWARE": True,
+                "PREFER_DATES_FROM": "future",
+                "RELATIVE_BASE": base,
+                "DATE_ORDER": "DMY",
+            },
+        )
+    except (OverflowError, ValueError):  # "1-1-0001": no time zone arithmetic that far back
+        return None
     if found is None:
         return None
     time_given = bool(_HAS_TIME.search(s))
@@ -105,7 +111,13 @@ def parse_meeting_datetime(
     wall = found.replace(tzinfo=None, second=0, microsecond=0)
     if not time_given:
         wall = datetime.combine(wall.date(), DEFAULT_TIME)
-    return ParsedMoment(_localise(wall, zone), time_given)
+    try:
+        moment = _localise(wall, zone)
+    except (OverflowError, ValueError):
+        return None
+    if moment - local_now.astimezone(zone) > MAX_AHEAD:  # "over 1000 jaar", "-3485"
+        return None
+    return ParsedMoment(moment, time_given)
 
 
 def _in_zone(dt: datetime, tz: str | None) -> datetime:

@@ -285,11 +285,33 @@ def _scan(text: str, masked: list[Span]) -> tuple[dict[str, int], tuple[str, ...
         if cue is None:
             continue
         numeral, article = numeral or not tok.article, article or tok.article
-        if 0 <= tok.value <= MAX_COUNT:
+        if _unclear(text, toks, i):
+            problems.append("unclear")
+        elif 0 <= tok.value <= MAX_COUNT:
             counts[cue.category] += tok.value
         else:
             problems.append("negative" if tok.value < 0 else "too_large")
     return counts, tuple(dict.fromkeys(problems)), numeral, article
+
+
+_GLUED_AFTER = re.compile(r"[eE][+-]?\d|[\u00b2\u00b3\u00b9\u2070-\u209f^]")
+_MINUS_BEFORE = ("\u2212", "\u2013", "\u2014", "\u2012")  # −, –, —, ‒
+
+
+def _unclear(text: str, toks: list[_Tok], i: int) -> bool:
+    """A figure that cannot be taken at face value: "1e309", "5²", "−5" (a typographic minus),
+    "geen 3 banen". The bot then asks instead of guessing."""
+    tok = toks[i]
+    end = tok.start + len(tok.text)
+    if _GLUED_AFTER.match(text, end):
+        return True
+    if tok.start and text[tok.start - 1] in _MINUS_BEFORE:
+        return True
+    if re.search(r"\d[eE][+-]?$", text[: tok.start]):  # the 309 of "1e309"
+        return True
+    return (
+        i > 0 and toks[i - 1].kind == "word" and toks[i - 1].text in ("geen", "niet", "no", "not")
+    )
 
 
 def _plans(text: str) -> list[Span]:

@@ -226,14 +226,17 @@ async def _message(
             cancelled=kind == "cancel",
             now=now,
         )
-        await bot.send_document(
-            chat,
-            InputFile(ics, filename="bijeenkomst.ics"),
-            caption=text,
-            parse_mode=ParseMode.HTML,
-        )
+        calendar = InputFile(ics, filename="bijeenkomst.ics")
+        if len(text.encode("utf-16-le")) // 2 <= CAPTION_LIMIT:
+            await bot.send_document(chat, calendar, caption=text, parse_mode=ParseMode.HTML)
+        else:  # a long agenda: Telegram refuses captions over 1,024 characters
+            await bot.send_message(chat, text, parse_mode=ParseMode.HTML)
+            await bot.send_document(chat, calendar)
     else:
         await bot.send_message(chat, text, parse_mode=ParseMode.HTML)
+
+
+CAPTION_LIMIT = 1024  # Telegram's limit on a document's caption, in UTF-16 code units
 
 
 async def send_summary(bot, db, meeting: Meeting, chat_id: int, language: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 
 from knowledge.answering import texts as answer_texts
@@ -25,37 +26,68 @@ def answer_html(answer) -> str:
     return "\n".join(lines)
 
 
+_TAG = re.compile(r"<(/?)([a-z][a-z0-9-]*)[^>]*>")
+
+
 def split_message(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
     """Pieces of at most `limit` characters, cut at blank lines, then lines, then anywhere.
 
-    Our HTML never spans a line break, so cutting between lines keeps every tag closed.
+    HTML stays well formed in every piece: a tag open at a cut (an agenda in <i>…</i> that
+    spans lines) is closed at the end of the piece and opened again at the next one.
     """
     if len(text) <= limit:
         return [text]
+    room = limit - 200  # space for the closing and reopening tags
     pieces: list[str] = []
     current = ""
-    for block in _blocks(text, limit):
+    for block in _blocks(text, room):
         joined = f"{current}\n{block}" if current else block
-        if len(joined) <= limit:
+        if len(joined) <= room:
             current = joined
         else:
             pieces.append(current)
             current = block
     if current:
         pieces.append(current)
-    return pieces
+    return _balanced(pieces)
+
+
+def _balanced(pieces: list[str]) -> list[str]:
+    result, carried = [], []  # carried: the full opening tags still open before this piece
+    for piece in pieces:
+        opened = list(carried)
+        for match in _TAG.finditer(piece):
+            closing, name = match.group(1), match.group(2)
+            if not closing:
+                opened.append(match.group(0))
+            elif opened and _TAG.match(opened[-1]).group(2) == name:
+                opened.pop()
+        closing_tags = "".join(f"</{_TAG.match(tag).group(2)}>" for tag in reversed(opened))
+        result.append("".join(carried) + piece + closing_tags)
+        carried = opened
+    return result
 
 
 def _blocks(text: str, limit: int) -> list[str]:
     blocks = []
     for line in text.split("\n"):
         while len(line) > limit:
-            cut = line.rfind(" ", 0, limit)
-            cut = cut if cut > limit // 2 else limit
+            cut = _safe_cut(line, line.rfind(" ", 0, limit) if " " in line[:limit] else limit)
+            cut = cut if cut > limit // 2 else _safe_cut(line, limit)
             blocks.append(line[:cut])
             line = line[cut:].lstrip()
         blocks.append(line)
     return blocks
+
+
+def _safe_cut(line: str, cut: int) -> int:
+    """Never inside a tag or an entity ("<a href=...", "&amp;")."""
+    tag_start, entity_start = line.rfind("<", 0, cut), line.rfind("&", 0, cut)
+    if tag_start > line.rfind(">", 0, cut):
+        cut = tag_start
+    if entity_start > line.rfind(";", 0, cut) and cut - entity_start < 10:
+        cut = entity_start
+    return max(cut, 1)
 
 
 def bullet_list(items: Sequence[str]) -> str:

@@ -141,6 +141,15 @@ NL = {
         "Dat aantal kan niet kloppen (negatief of meer dan 10.000). Er is niets opgeslagen; "
         "stuur de update opnieuw."
     ),
+    "unclear_number": (
+        'Ik weet niet zeker welk aantal je bedoelt (zoals in "geen 3", "5²" of '
+        '"1e3"). Er is niets opgeslagen; schrijf het aantal als gewoon getal, bijvoorbeeld '
+        '"3 banen gerealiseerd".'
+    ),
+    "slow_down": (
+        "Je stuurt veel berichten kort na elkaar; ik lees even niet mee. Probeer het over een "
+        "minuut opnieuw."
+    ),
     "question_or_update": "Is dit een vraag of een voortgangsupdate?",
     "is_question": "❓ Vraag",
     "is_update": "📈 Voortgang",
@@ -348,6 +357,14 @@ EN = {
         "internships, the step you reached or an obstacle."
     ),
     "bad_number": "That number can't be right (negative or over 10,000). Nothing was saved.",
+    "unclear_number": (
+        'I\'m not sure which number you mean (as in "geen 3", "5²" or "1e3"). Nothing '
+        'was saved; write the number plainly, for example "3 jobs filled".'
+    ),
+    "slow_down": (
+        "You are sending many messages in a short time; I'll pause reading for a moment. "
+        "Please try again in a minute."
+    ),
     "question_or_update": "Is this a question or a progress update?",
     "is_question": "❓ Question",
     "is_update": "📈 Progress",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import itertools
+import time
+from collections import deque
 
 from telegram import MessageEntity, Update
 from telegram.ext import ContextTypes
@@ -19,6 +21,34 @@ from .progress import receive_update
 from .questions import answer_question, finish_curating
 
 _pending_ids = itertools.count(1)
+MAX_PENDING = 5  # "vraag of update?" prompts kept per person; older buttons say "verlopen"
+FLOOD_MESSAGES, FLOOD_SECONDS = 20, 60  # more than this from one sender: ignored for a while
+
+
+def flooding(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> bool:
+    """A sender of more than FLOOD_MESSAGES texts in FLOOD_SECONDS is told once and then
+    ignored until the window has passed. A sliding window of times per sender; written here
+    because PTB's rate limiter only paces what the bot sends."""
+    most, seconds = context.bot_data.get("flood_limit", (FLOOD_MESSAGES, FLOOD_SECONDS))
+    times = context.bot_data.setdefault("recent_messages", {}).setdefault(user_id, deque())
+    moment = time.monotonic()
+    while times and moment - times[0] > seconds:
+        times.popleft()
+    times.append(moment)
+    if len(times) == most + 1:
+        context.application.create_task(
+            context.bot.send_message(user_id, say(language_for(context, user_id), "slow_down"))
+        )
+    return len(times) > most
+
+
+def language_for(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> str:
+    from storage import people
+
+    from .common import services
+
+    person = people.get_person(services(context).db, user_id)
+    return person.language if person else "nl"
 
 
 def addressed_to_bot(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -37,6 +67,10 @@ def _without_mention(text: str, username: str) -> str:
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Route a text message to the flow that waits for it, or classify it."""
+    if update.effective_user is None:  # a channel post: nobody to answer
+        return
+    if flooding(context, update.effective_user.id):
+        return
     if is_group(update) and not addressed_to_bot(update, context):
         return
     text = _without_mention(update.effective_message.text or "", context.bot.username)
@@ -61,7 +95,10 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await receive_update(update, context, text)
     else:
         pending_id = str(next(_pending_ids))
-        context.user_data.setdefault("pending", {})[pending_id] = (text, update.update_id)
+        pending = context.user_data.setdefault("pending", {})
+        pending[pending_id] = (text, update.update_id)
+        while len(pending) > MAX_PENDING:  # unanswered prompts: keep the latest few only
+            pending.pop(next(iter(pending)))
         language = language_of(update, context)
         await reply(
             update,

@@ -54,7 +54,9 @@ async def receive_update(
     """
     parsed = parse_progress(text)
     if parsed.problems:
-        await reply(update, context, "bad_number")
+        await reply(
+            update, context, "unclear_number" if "unclear" in parsed.problems else "bad_number"
+        )
         return
     if not parsed.recognised:
         await reply(update, context, "nothing_recognised")

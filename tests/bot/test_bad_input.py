@@ -1,5 +1,7 @@
 """Malformed buttons and arguments never crash a handler (issue 9, item 15)."""
 
+import asyncio
+
 import pytest
 
 from tests.bot.conftest import ANNA, COORDINATOR
@@ -77,3 +79,48 @@ async def test_a_refusal_does_not_name_a_proeftuin_the_user_is_not_in(world):
 async def test_an_ambiguous_name_lists_only_what_the_user_may_see(world):
     calls = await world.send(ANNA, "/voortgang a")  # in both "Schoonmaak …" and "Catering …"
     assert "Catering" not in " ".join(c.text or "" for c in calls)
+
+
+async def test_a_repeated_callback_is_answered_once_without_an_error(world, caplog):
+    """A double tap or a duplicate delivery of the same callback query (issue 9, item 15)."""
+    await world.send(ANNA, "Wat is de PSO?")
+    thumbs_up = world.button(ANNA.id, "👍")
+    update = world.factory.callback(ANNA, thumbs_up)
+    first_len = len(world.api.calls)
+    await world.feed(update)
+    await world.feed(update)  # the same query id again
+    calls = world.api.calls[first_len:]
+    assert [c.method for c in calls].count("answerCallbackQuery") == 1
+    assert not any("er ging iets mis" in (c.text or "").lower() for c in calls)
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
+
+
+async def test_a_channel_post_is_ignored(world, caplog):
+    post = {
+        "update_id": 987654,
+        "channel_post": {
+            "message_id": 5,
+            "date": 0,
+            "chat": {"id": -100888, "type": "channel", "title": "Kanaal"},
+            "text": "Nieuws uit de proeftuinen",
+        },
+    }
+    before = len(world.api.calls)
+    await world.feed(post)
+    assert world.api.calls[before:] == []
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
+
+
+async def test_a_flooding_sender_is_told_once_and_then_ignored(world):
+    """Issue 9, item 18: 3,000 stranger messages must not mean 3,000 prompts kept."""
+    from bot.handlers.messages import FLOOD_MESSAGES, MAX_PENDING
+    from tests.bot.conftest import STRANGER
+
+    sent = []
+    for n in range(FLOOD_MESSAGES + 10):
+        sent += await world.send(STRANGER, f"iets over de schoonmaak nummer {n}")
+    await asyncio.sleep(0)  # the one "slow down" message is sent as a task
+    texts = world.api.texts(STRANGER.id)
+    assert sum("veel berichten" in t for t in texts) == 1
+    assert len(world.app.user_data[STRANGER.id].get("pending", {})) <= MAX_PENDING
+    assert len([c for c in sent if c.method == "sendMessage"]) <= FLOOD_MESSAGES

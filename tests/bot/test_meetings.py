@@ -301,3 +301,24 @@ async def test_changes_made_from_the_command_line_reach_participants_while_runni
         if "gaat niet door" in c.text or "is cancelled" in c.text
     }
     assert told == {ANNA.id, BOB.id, EVA.id}
+
+
+async def test_a_long_agenda_still_reaches_everyone_with_the_calendar_file(world):
+    """Captions stop at 1,024 characters: the text goes as a message, the .ics after it."""
+    meeting = create_meeting(
+        world.db,
+        title="Bijeenkomst voorjaar",
+        starts_at=MEETING,
+        place="Utrecht",
+        agenda="Resultaten van alle proeftuinen en wat we leerden. " * 30,
+        created_by=COORDINATOR.id,
+        now=world.clock(),
+    )
+    world.clock.moment = datetime(2027, 3, 23, 9, 0, tzinfo=UTC)
+    await start_reminders(world.app)
+    assert world.api.rejected == []
+    assert sorted(c.chat_id for c in world.api.sent("sendDocument")) == sorted(
+        [ANNA.id, BOB.id, EVA.id]
+    )
+    assert all("Resultaten" in world.api.texts(p.id)[0] for p in (ANNA, BOB, EVA))
+    assert set(_log(world, meeting.id).values()) == {"sent"}

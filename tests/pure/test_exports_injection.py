@@ -39,3 +39,21 @@ def test_no_live_formula_in_csv_or_xlsx():
     assert all(c.data_type != "f" for c in cells)
     assert any(c.value == '\'=HYPERLINK("http://evil")' for c in cells)
     assert any(c.value == 2 for c in cells)
+
+
+def test_split_html_stays_well_formed_in_every_piece():
+    from bot.local_api import html_problem
+    from bot.render import split_message
+
+    agenda = "\n".join(f"punt {n}: overleg &amp; <b>besluit</b>" for n in range(500))
+    text = f'<b>Agenda</b>\n<i>{agenda}</i>\n<a href="https://x.nl">{"woord " * 900}</a>'
+    pieces = split_message(text, 4096)
+    assert len(pieces) > 3
+    assert all(len(p) <= 4096 and html_problem(p) is None for p in pieces)
+
+
+def test_a_name_with_dollar_signs_is_drawn_as_plain_text():
+    from bot.charts import overview_chart
+
+    png = overview_chart([("Proeftuin $x^$ en $$", 2, 5, True), ("Gewoon", 1, 3, False)])
+    assert png[:4] == b"\x89PNG"

@@ -101,3 +101,11 @@ def test_format_moment_converts_to_tz():
     utc = datetime(2027, 3, 29, 12, 0, tzinfo=UTC)
     assert format_moment_nl(utc, "Europe/Amsterdam") == "maandag 29 maart 2027 om 14:00"
     assert format_moment_en(utc, "Europe/Amsterdam") == "Monday 29 March 2027 at 14:00"
+
+
+@pytest.mark.parametrize(
+    "text", ["1-1-0001", "1-1-9999", "-3485", "over 1000 jaar", "15-3-2030 10:00"]
+)
+def test_impossible_or_far_dates_are_unreadable_not_a_crash(text):
+    """Issue 9, item 17: OverflowError before; now refused (more than 2 years ahead too)."""
+    assert parse_meeting_datetime(text, now=NOW) is None

@@ -93,6 +93,11 @@ COUNTS = [
     ("-2 banen", 0, 0, 0, None, ("negative",)),
     ("20000 banen", 0, 0, 0, None, ("too_large",)),
     ("20.000 banen en 3 stages", 0, 0, 3, None, ("too_large",)),
+    # --- figures that cannot be taken at face value are asked about (issue 9, item 17) -----
+    ("1e309 banen", 0, 0, 0, None, ("unclear",)),
+    ("\u22125 banen", 0, 0, 0, None, ("unclear",)),
+    ("5\u00b2 banen", 0, 0, 0, None, ("unclear",)),
+    ("geen 3 banen erbij", 0, 0, 0, None, ("unclear",)),
 ]
 
 
