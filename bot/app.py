@@ -211,13 +211,17 @@ def build_application(
     application.bot_data["services"] = Services(db=db, kb=kb, settings=settings, clock=clock)
     application.add_handler(TypeHandler(Update, remember_sender), group=-1)
     for names, handler, *_ in COMMANDS + ADMIN_COMMANDS:
-        application.add_handler(CommandHandler(names, handler))
+        # an edited command is not run again (an edited /export sent the export twice)
+        application.add_handler(CommandHandler(names, handler, filters=filters.UpdateType.MESSAGE))
     for pattern, handler in CALLBACKS:
         application.add_handler(CallbackQueryHandler(handler, pattern=pattern))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, messages.on_text))
     application.add_handler(MessageHandler(filters.ChatType.PRIVATE & NOT_TEXT, start.not_text))
     application.add_handler(
-        MessageHandler(filters.ChatType.PRIVATE & filters.COMMAND, start.help_command)
+        MessageHandler(
+            filters.ChatType.PRIVATE & filters.COMMAND & filters.UpdateType.MESSAGE,
+            start.help_command,
+        )
     )
     if extra_handlers:
         extra_handlers(application)

@@ -146,6 +146,10 @@ NL = {
         '"1e3"). Er is niets opgeslagen; schrijf het aantal als gewoon getal, bijvoorbeeld '
         '"3 banen gerealiseerd".'
     ),
+    "edit_corrects": (
+        "Je hebt een bericht aangepast dat als update {id} is opgeslagen. Zo wordt update "
+        "{id} gecorrigeerd:"
+    ),
     "slow_down": (
         "Je stuurt veel berichten kort na elkaar; ik lees even niet mee. Probeer het over een "
         "minuut opnieuw."
@@ -360,6 +364,10 @@ EN = {
     "unclear_number": (
         'I\'m not sure which number you mean (as in "geen 3", "5²" or "1e3"). Nothing '
         'was saved; write the number plainly, for example "3 jobs filled".'
+    ),
+    "edit_corrects": (
+        "You edited a message that was saved as update {id}. This is how update {id} will be "
+        "corrected:"
     ),
     "slow_down": (
         "You are sending many messages in a short time; I'll pause reading for a moment. "

@@ -192,3 +192,11 @@ def m004_meetings_and_reminders(db: Database) -> None:
     )
     db["reminder_log"].create_index(["status"])
     db["reminder_log"].create_index(["telegram_id"])
+
+
+@migrations()
+def m005_update_source_message(db: Database) -> None:
+    """Which Telegram message an update came from ("chat:message"), so that an edit of that
+    message corrects the update instead of adding a second one."""
+    db["updates"].add_column("telegram_message", str)
+    db["updates"].create_index(["telegram_message"])

@@ -36,6 +36,7 @@ class ProgressUpdate:
     telegram_update_id: int | None
     withdrawn_at: datetime | None
     corrected_at: datetime | None
+    telegram_message: str | None = None  # "chat:message" it came from (since migration 5)
 
     @property
     def withdrawn(self) -> bool:

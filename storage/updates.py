@@ -64,6 +64,7 @@ def save_update(
     obstacles: str | None = None,
     next_step: str | None = None,
     telegram_update_id: int | None = None,
+    telegram_message: str | None = None,
     now: datetime | None = None,
 ) -> tuple[ProgressUpdate, bool]:
     """Store a progress update. Returns (update, created).
@@ -92,6 +93,7 @@ def save_update(
         "obstacles": validation.clean_text(obstacles),
         "next_step": validation.clean_text(next_step),
         "telegram_update_id": telegram_update_id,
+        "telegram_message": telegram_message,
     }
     try:
         new_id = db["updates"].insert(row).last_pk
@@ -179,6 +181,18 @@ def withdraw_update(
     _check_window(update, now)
     db["updates"].update(update_id, {"withdrawn_at": now_iso(now)})
     return get_update(db, update_id)
+
+
+def update_for_message(db: Database, telegram_message: str) -> ProgressUpdate | None:
+    """The update saved from a Telegram message ("chat:message"), if any and not withdrawn."""
+    rows = list(
+        db.query(
+            "SELECT * FROM updates WHERE telegram_message = ? AND withdrawn_at IS NULL "
+            "ORDER BY id DESC LIMIT 1",
+            [telegram_message],
+        )
+    )
+    return update_from_row(rows[0]) if rows else None
 
 
 def _by_telegram_id(db: Database, telegram_update_id: int) -> ProgressUpdate | None:

@@ -11,13 +11,14 @@ from telegram import MessageEntity, Update
 from telegram.ext import ContextTypes
 
 from knowledge.smalltalk import small_talk_reply
+from storage import updates
 
 from ..progress_parser import classify_message
 from ..texts import say
 from .admin import proeftuin_form_answer
-from .common import MAX_INPUT, clear_buttons, is_group, language_of, reply, send_html
+from .common import MAX_INPUT, clear_buttons, is_group, language_of, reply, send_html, services
 from .meetings import plan_form_answer
-from .progress import receive_update
+from .progress import message_key, receive_update
 from .questions import answer_question, finish_curating
 
 _pending_ids = itertools.count(1)
@@ -74,6 +75,9 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if is_group(update) and not addressed_to_bot(update, context):
         return
     text = _without_mention(update.effective_message.text or "", context.bot.username)
+    if update.edited_message is not None:
+        await on_edit(update, context, text)
+        return
     if len(text) > MAX_INPUT:
         await reply(update, context, "too_long", length=len(text), limit=MAX_INPUT)
         return
@@ -96,7 +100,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     else:
         pending_id = str(next(_pending_ids))
         pending = context.user_data.setdefault("pending", {})
-        pending[pending_id] = (text, update.update_id)
+        pending[pending_id] = (text, update.update_id, message_key(update))
         while len(pending) > MAX_PENDING:  # unanswered prompts: keep the latest few only
             pending.pop(next(iter(pending)))
         language = language_of(update, context)
@@ -113,6 +117,17 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
 
 
+async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    """An edited message: if it was saved as an update, offer to correct that update (never
+    add a second one: "2 banen" edited to "3 banen" is 3, not 5). Other edits are not read
+    again, so an edited question is not answered twice."""
+    saved = updates.update_for_message(services(context).db, message_key(update) or "")
+    if saved is None or saved.author_id != update.effective_user.id:
+        return
+    await reply(update, context, "edit_corrects", id=saved.id)
+    await receive_update(update, context, text, correcting=saved.id)
+
+
 async def classify_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The answer to 'question or update?'."""
     query = update.callback_query
@@ -123,11 +138,17 @@ async def classify_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if pending is None:
         await reply(update, context, "draft_gone")
         return
-    text, original_update_id = pending
+    text, original_update_id, original_message = pending
     if kind == "q":
         await answer_question(update, context, text)
     else:
-        await receive_update(update, context, text, telegram_update_id=original_update_id)
+        await receive_update(
+            update,
+            context,
+            text,
+            telegram_update_id=original_update_id,
+            telegram_message=original_message,
+        )
 
 
 async def _question(update, context, state, text):

@@ -39,6 +39,14 @@ def _member_choices(update: Update, context: ContextTypes.DEFAULT_TYPE):
     return [m.proeftuin for m in people.memberships(db, update.effective_user.id)]
 
 
+def message_key(update: Update) -> str | None:
+    """'chat:message' of the message an update came in, to find it again when it is edited."""
+    message = update.effective_message
+    if message is None or update.callback_query is not None:
+        return None
+    return f"{message.chat_id}:{message.message_id}"
+
+
 async def receive_update(
     update: Update,
     context: ContextTypes.DEFAULT_TYPE,
@@ -46,6 +54,7 @@ async def receive_update(
     *,
     correcting: int | None = None,
     telegram_update_id: int | None = None,
+    telegram_message: str | None = None,
 ) -> None:
     """Read the fields from the text and ask for confirmation; nothing is saved yet.
 
@@ -74,6 +83,7 @@ async def receive_update(
         "fields": parsed,
         "correcting": correcting,
         "update_id": None if correcting else (telegram_update_id or update.update_id),
+        "message": None if correcting else (telegram_message or message_key(update)),
         "proeftuin_id": choices[0].id if len(choices) == 1 else None,
     }
     if len(choices) > 1:
@@ -192,6 +202,7 @@ async def save_draft(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: 
             author_name=user.full_name,
             role=membership.role,
             telegram_update_id=draft["update_id"],
+            telegram_message=draft.get("message"),
             now=now(context),
             **values,
         )

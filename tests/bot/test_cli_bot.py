@@ -52,17 +52,32 @@ def test_chat_switches_user_and_ends_on_eof(runner):
 
 
 def test_meetings_add_list_cancel_and_remind_dry_run(runner):
+    # next year's 15 March: always ahead, and within the two years a meeting may be planned
+    from datetime import date, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from bot.meeting_dates import format_moment_nl
+
+    day = date(date.today().year + 1, 3, 15)
+    zone = ZoneInfo("Europe/Amsterdam")
+    at = datetime(day.year, 3, 15, 14, 0, tzinfo=zone)
     added = runner(
-        "meetings", "add", "Bijeenkomst voorjaar", "15 maart 2030 om 14:00", "--place", "Utrecht"
+        "meetings",
+        "add",
+        "Bijeenkomst voorjaar",
+        f"15 maart {day.year} om 14:00",
+        "--place",
+        "Utrecht",
     )
     assert added.exit_code == 0, added.output
-    assert "Gepland: #1 Bijeenkomst voorjaar op vrijdag 15 maart 2030 om 14:00" in added.output
+    assert f"Gepland: #1 Bijeenkomst voorjaar op {format_moment_nl(at)}" in added.output
     listed = runner("meetings", "list")
-    assert "#1 vrijdag 15 maart 2030 om 14:00: Bijeenkomst voorjaar — Utrecht" in listed.output
+    assert f"#1 {format_moment_nl(at)}: Bijeenkomst voorjaar — Utrecht" in listed.output
     plan = runner("remind", "--dry-run")
     assert plan.exit_code == 0
-    assert "vrijdag 8 maart 2030 om 10:00  d7" in plan.output
-    assert "vrijdag 15 maart 2030 om 12:00  h2" in plan.output
+    week_before = (at - timedelta(days=7)).replace(hour=10)
+    assert f"{format_moment_nl(week_before)}  d7" in plan.output
+    assert f"{format_moment_nl(at.replace(hour=12))}  h2" in plan.output
     assert runner("meetings", "cancel", "1").exit_code == 0
     again = runner("meetings", "cancel", "1")
     assert again.exit_code == 2 and "al geannuleerd" in again.output

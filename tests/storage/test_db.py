@@ -13,6 +13,7 @@ EXPECTED_MIGRATIONS = [
     "m002_updates",
     "m003_questions",
     "m004_meetings_and_reminders",
+    "m005_update_source_message",
 ]
 
 
