@@ -197,6 +197,11 @@ NL = {
         "De coördinator heeft je vraag beantwoord:\n<i>{question}</i>\n\n{answer}"
     ),
     "curated_done": "Dank je! Het antwoord is verstuurd en toegevoegd aan de kennisbank.",
+    "curate_confirm_question": (
+        "Met deze vraag komt je antwoord in de kennisbank, waar iedereen het kan vinden:\n"
+        "<i>{question}</i>\nStaan er namen, nummers of andere persoonlijke gegevens in? Stuur "
+        "de vraag dan zoals hij erin moet. Stuur <b>ok</b> om hem zo te houden."
+    ),
     "curated_no_asker": (
         "Het antwoord is toegevoegd aan de kennisbank (de vrager is niet meer bekend)."
     ),
@@ -406,6 +411,11 @@ EN = {
     "answer_button": "Answer #{id}",
     "curate_prompt": "Type your answer to question #{id}:\n<i>{question}</i>\n(/cancel to stop)",
     "curated_done": "Thanks! The answer was sent and added to the knowledge base.",
+    "curate_confirm_question": (
+        "Your answer goes into the knowledge base, where anyone can find it, with this "
+        "question:\n<i>{question}</i>\nDoes it hold names, numbers or other personal data? "
+        "Then send the question as it should be stored. Send <b>ok</b> to keep it as it is."
+    ),
     "meetings_none": "No meetings are planned.",
     "meetings_title": "<b>Upcoming meetings</b>",
     "reminders_state": "Reminders are <b>{state}</b>.",

@@ -122,6 +122,9 @@ class KnowledgeBase:
         log.info("Kennisbank: ingebouwde documenten: %s", report.summary())
         return report
 
+    def forget_curated(self, question_id: int) -> bool:
+        return self.index.forget(f"{CURATED_PREFIX}{question_id}")
+
     def forget(self, source: str) -> bool:
         return self.index.forget(self._resolve_source(source))
 

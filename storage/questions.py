@@ -96,3 +96,11 @@ def _decoded(row: dict[str, Any]) -> dict[str, Any]:
     row["sources"] = json.loads(row["sources"]) if row["sources"] else []
     row["answered"] = bool(row["answered"])
     return row
+
+
+def curated_question_ids(db: Database, asker_id: int) -> list[int]:
+    """The asker's questions that became curated answers (passages in the knowledge base)."""
+    rows = db.query(
+        "SELECT id FROM questions WHERE asker_id = ? AND curated_answer IS NOT NULL", [asker_id]
+    )
+    return [row["id"] for row in rows]

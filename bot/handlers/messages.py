@@ -19,7 +19,7 @@ from .admin import proeftuin_form_answer
 from .common import MAX_INPUT, clear_buttons, is_group, language_of, reply, send_html, services
 from .meetings import plan_form_answer
 from .progress import message_key, receive_update
-from .questions import answer_question, finish_curating
+from .questions import answer_question, finish_curating, store_curated
 
 _pending_ids = itertools.count(1)
 MAX_PENDING = 5  # "vraag of update?" prompts kept per person; older buttons say "verlopen"
@@ -179,6 +179,7 @@ AWAITING = {
     "edit_draft": _edit_draft,
     "correct": _correct,
     "curate": finish_curating,
+    "curate_question": store_curated,
     "new_proeftuin": proeftuin_form_answer,
     "plan": plan_form_answer,
 }

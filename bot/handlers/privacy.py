@@ -7,6 +7,7 @@ import json
 from telegram import InputFile, Update
 from telegram.ext import ContextTypes
 
+from storage import questions
 from storage.privacy import export_person, forget_person
 
 from ..texts import say
@@ -45,6 +46,10 @@ async def forget_me_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         await reply(update, context, "forget_cancelled")
         return
     language = language_of(update, context)
-    forget_person(services(context).db, update.effective_user.id)
+    db, kb = services(context).db, services(context).kb
+    curated = questions.curated_question_ids(db, update.effective_user.id)
+    forget_person(db, update.effective_user.id)
+    for question_id in curated:  # their question, now a passage anyone could retrieve
+        kb.forget_curated(question_id)
     context.user_data.clear()
     await context.bot.send_message(update.effective_chat.id, say(language, "forgotten"))

@@ -136,11 +136,31 @@ async def start_curating(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def finish_curating(
     update: Update, context: ContextTypes.DEFAULT_TYPE, state: dict, text: str
 ) -> None:
-    """Store the coordinator's answer, send it to the asker, add it to the knowledge base."""
+    """The coordinator's answer: first confirm the question text that goes into the knowledge
+    base, which anyone may find, so names, BSNs or phone numbers of the asker stay out."""
+    row = questions.get_question(services(context).db, state["question_id"])
+    context.user_data["awaiting"] = {
+        "kind": "curate_question",
+        "question_id": state["question_id"],
+        "answer": text,
+    }
+    await reply(update, context, "curate_confirm_question", question=row["question"])
+
+
+KEEP_AS_IS = {"ok", "oké", "oke", "ja", "yes", "goed", "prima"}
+
+
+async def store_curated(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, state: dict, text: str
+) -> None:
+    """Store the answer, send it to the asker, add the (confirmed) pair to the knowledge base."""
     db, kb = services(context).db, services(context).kb
     moment = now(context)
-    row = questions.curate(db, state["question_id"], update.effective_user.id, text, now=moment)
-    kb.add_curated(row["id"], row["question"], text, stand_per=moment.date().isoformat())
+    answer = state["answer"]
+    row = questions.curate(db, state["question_id"], update.effective_user.id, answer, now=moment)
+    public_question = row["question"] if text.strip().lower() in KEEP_AS_IS else text.strip()
+    kb.add_curated(row["id"], public_question, answer, stand_per=moment.date().isoformat())
+    text = answer
     if row.get("chat_id") and row.get("asker_id"):
         asker = people.get_person(db, row["asker_id"])
         language = asker.language if asker else "nl"

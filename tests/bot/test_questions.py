@@ -50,6 +50,8 @@ async def test_unknown_question_is_refused_and_curated_by_coordinator(world):
     calls = await world.send(
         COORDINATOR, "Ja, een eigen logo mag, naast het logo van de opdrachtgever."
     )
+    assert "persoonlijke gegevens" in calls[-1].text  # the question text is confirmed first
+    calls = await world.send(COORDINATOR, "ok")
     to_asker = [c for c in calls if c.chat_id == ANNA.id]
     assert "De coördinator heeft je vraag beantwoord" in to_asker[0].text
     assert "toegevoegd aan de kennisbank" in world.last_text(COORDINATOR.id)
@@ -164,3 +166,20 @@ async def test_small_talk_in_english_for_an_english_user(world):
 async def test_a_refusal_names_who_does_answer(world):
     calls = await world.send(ANNA, "Hoe vraag ik een WW-uitkering aan?")
     assert "Dat kan ik niet vinden" in calls[-1].text and "UWV" in calls[-1].text
+
+
+async def test_a_curated_passage_holds_no_personal_data_and_goes_with_the_asker(world):
+    """Issue 9, item 6: the asker's question held a BSN word for word, and a stranger found it
+    after the asker was forgotten."""
+    await world.send(ANNA, "Mijn BSN is 123456782, mag ik als Anna Jansen een eigen logo voeren?")
+    calls = await world.send(COORDINATOR, "/onbeantwoord")
+    await world.press(COORDINATOR, calls[-1].buttons[0][1])
+    await world.send(COORDINATOR, "Een eigen logo mag, naast dat van de opdrachtgever.")
+    await world.send(COORDINATOR, "Mag een proeftuin een eigen logo voeren?")
+    passages = [c.text for c in world.kb.index.all_chunks() if "eigen logo" in c.text]
+    assert passages and not any("123456782" in p or "Anna" in p for p in passages)
+    found = await world.send(BOB, "Mag een proeftuin een eigen logo voeren?")
+    assert "eigen logo mag" in found[-1].text
+    await world.send(ANNA, "/vergeetmij")
+    await world.press(ANNA, "fm:yes")
+    assert not [c for c in world.kb.index.all_chunks() if "eigen logo mag" in c.text]
