@@ -117,6 +117,7 @@ class LocalBotApi:
         self.on_call = on_call
         self.blocked_chats: set[int] = set()
         self.flood_once: dict[int, int] = {}  # chat id -> retry_after seconds, sent once
+        self.fail_once: set[int] = set()  # chat ids whose next call gets a 500
         self.pending_updates: list[dict] = []  # handed out by getUpdates (long polling)
         self.group_admins: dict[int, set[int]] = {}  # chat id -> user ids that administer it
         self.rejected: list[tuple[ApiCall, str]] = []  # calls refused as Telegram would
@@ -148,6 +149,9 @@ class LocalBotApi:
         chat_id = call.chat_id
         if chat_id in self.blocked_chats:
             return _error(403, "Forbidden: bot was blocked by the user")
+        if chat_id in self.fail_once:
+            self.fail_once.discard(chat_id)
+            return _error(500, "Internal Server Error")
         if chat_id in self.flood_once:
             retry_after = self.flood_once.pop(chat_id)
             return _error(

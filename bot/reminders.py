@@ -116,7 +116,8 @@ def completed_kinds(db, settings, meeting: Meeting) -> set[str]:
     """Kinds handled for everyone who should get them (partly handled ones are finished)."""
     handled: dict[str, set[int]] = {}
     for row in reminders.sent_reminders(db, meeting.id):
-        if row["meeting_version"] == meeting.version:
+        # a failed send is not done: the next rebuild (every 5 minutes) tries it again
+        if row["meeting_version"] == meeting.version and row["status"] != "failed":
             handled.setdefault(row["kind"], set()).add(row["telegram_id"])
     done = set()
     for group in specs_by_audience(meeting, settings).values():
@@ -186,6 +187,9 @@ async def _send(
         return "blocked"
     except TelegramError as error:
         log.warning("Could not send %s to %s: %s", kind, person.telegram_id, error)
+        return "failed"
+    except Exception:  # a chart or calendar file that failed: never leave the claim 'sending'
+        log.exception("Could not make %s for %s", kind, person.telegram_id)
         return "failed"
     return "sent"
 

@@ -28,7 +28,10 @@ def claim_reminder(
     meeting_version: int,
     now: datetime | None = None,
 ) -> bool:
-    """True if this caller may send now; False if it was claimed before (maybe by a crashed run)."""
+    """True if this caller may send now; False if it was claimed before (maybe by a crashed run).
+
+    A send that failed (not a block, not a crash) may be claimed again, so it is retried.
+    """
     if not kind:
         raise Invalid("Een herinnering heeft een soort nodig (bijv. 'd1').")
     cursor = db.execute(
@@ -36,7 +39,9 @@ def claim_reminder(
         INSERT INTO reminder_log
             (meeting_id, telegram_id, kind, meeting_version, status, created_at)
         VALUES (?, ?, ?, ?, 'sending', ?)
-        ON CONFLICT (meeting_id, telegram_id, kind, meeting_version) DO NOTHING
+        ON CONFLICT (meeting_id, telegram_id, kind, meeting_version) DO UPDATE
+            SET status = 'sending', created_at = excluded.created_at
+            WHERE reminder_log.status = 'failed'
         """,
         [meeting_id, telegram_id, kind, meeting_version, now_iso(now)],
     )

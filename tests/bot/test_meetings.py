@@ -322,3 +322,30 @@ async def test_a_long_agenda_still_reaches_everyone_with_the_calendar_file(world
     )
     assert all("Resultaten" in world.api.texts(p.id)[0] for p in (ANNA, BOB, EVA))
     assert set(_log(world, meeting.id).values()) == {"sent"}
+
+
+async def test_a_failed_reminder_is_retried_at_the_next_rebuild_and_sent_once(world):
+    """Issue 9, item 16: a failure other than a block is retried, not left as 'failed'."""
+    meeting = _meeting(world)
+    world.api.fail_once.add(BOB.id)
+    world.clock.moment = datetime(2027, 3, 23, 9, 0, tzinfo=UTC)
+    await start_reminders(world.app)
+    assert _log(world, meeting.id)[(BOB.id, "d7")] == "failed"
+    await start_reminders(world.app)  # what the 5-minute rebuild does
+    documents = world.api.sent("sendDocument")
+    assert sorted(c.chat_id for c in documents) == sorted([ANNA.id, BOB.id, EVA.id])
+    assert set(_log(world, meeting.id).values()) == {"sent"}
+
+
+async def test_a_reminder_that_cannot_be_made_is_marked_failed_not_left_sending(world, monkeypatch):
+    import bot.reminders
+
+    meeting = _meeting(world)
+
+    def broken(**kwargs):
+        raise ValueError("kapotte agenda")
+
+    monkeypatch.setattr(bot.reminders, "meeting_ics", broken)
+    world.clock.moment = datetime(2027, 3, 23, 9, 0, tzinfo=UTC)
+    await start_reminders(world.app)
+    assert set(_log(world, meeting.id).values()) == {"failed"}
