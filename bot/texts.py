@@ -68,7 +68,8 @@ NL = {
     ),
     # invites and roles
     "invite_invalid": (
-        "Deze uitnodigingslink is onbekend of ingetrokken. Vraag je coördinator om een nieuwe link."
+        "Deze uitnodigingslink is onbekend, ingetrokken, verlopen of al zo vaak gebruikt als "
+        "mocht. Vraag je coördinator om een nieuwe link."
     ),
     "choose_role": "Welkom bij proeftuin <b>{name}</b>! Wat is je rol?",
     "role_opdrachtgever": "Opdrachtgever",
@@ -80,10 +81,15 @@ NL = {
     ),
     "invite_link": (
         "Uitnodigingslink voor <b>{name}</b>:\n{link}\n\nWie de link opent, wordt lid "
-        "en kiest een rol. Intrekken: /intrekken {token}"
+        "en kiest een rol.{limits}\nIntrekken: /intrekken {token}"
     ),
+    "invite_until": "geldig tot {date}",
+    "invite_uses": "{uses} van {most} keer gebruikt",
     "invite_revoked": "De uitnodiging is ingetrokken; de link werkt niet meer.",
-    "usage_invite": "Gebruik: /uitnodiging &lt;naam van de proeftuin&gt;",
+    "usage_invite": (
+        "Gebruik: /uitnodiging &lt;naam van de proeftuin&gt;[; &lt;dagen&gt; dagen]"
+        "[; &lt;aantal&gt; keer], bijvoorbeeld /uitnodiging Schoonmaak Utrecht; 14 dagen; 5 keer"
+    ),
     "usage_revoke": "Gebruik: /intrekken &lt;link of code van de uitnodiging&gt;",
     # proeftuin creation
     "new_proeftuin_ask": "Nieuwe proeftuin. {question}\n(/cancel om te stoppen)",
@@ -336,7 +342,20 @@ EN = {
         "This group is not linked to a proeftuin yet. A coordinator or member can link it "
         "with /koppel &lt;proeftuin name&gt;."
     ),
-    "invite_invalid": "This invite link is unknown or revoked. Ask your coordinator for a new one.",
+    "invite_invalid": (
+        "This invite link is unknown, revoked, expired or used up. Ask your coordinator for a "
+        "new one."
+    ),
+    "invite_link": (
+        "Invite link for <b>{name}</b>:\n{link}\n\nWhoever opens it becomes a member and "
+        "picks a role.{limits}\nRevoke: /intrekken {token}"
+    ),
+    "invite_until": "valid until {date}",
+    "invite_uses": "used {uses} of {most} times",
+    "usage_invite": (
+        "Usage: /uitnodiging &lt;proeftuin name&gt;[; &lt;days&gt; dagen][; &lt;number&gt; keer],"
+        " for example /uitnodiging Schoonmaak Utrecht; 14 dagen; 5 keer"
+    ),
     "choose_role": "Welcome to proeftuin <b>{name}</b>! What is your role?",
     "role_opdrachtgever": "Buyer (opdrachtgever)",
     "role_opdrachtnemer": "Supplier (opdrachtnemer)",

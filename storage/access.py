@@ -1,26 +1,38 @@
 """Ways into a proeftuin: invite links and Telegram group chats linked to it."""
 
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
 
-from storage.clock import now_iso
-from storage.errors import InviteInvalid
+from storage.clock import from_iso, now_iso, to_iso, utc_now
+from storage.errors import Invalid, InviteInvalid
 from storage.proeftuinen import Proeftuin, get_proeftuin
 
 
 def create_invite(
-    db: Database, proeftuin_id: int, created_by: int | None, now: datetime | None = None
+    db: Database,
+    proeftuin_id: int,
+    created_by: int | None,
+    now: datetime | None = None,
+    *,
+    valid_days: int | None = None,
+    max_uses: int | None = None,
 ) -> str:
-    """A token for a t.me/<bot>?start=<token> link.
+    """A token for a t.me/<bot>?start=<token> link, optionally expiring after `valid_days`
+    and usable `max_uses` times.
 
     token_urlsafe(24) is 32 characters from A-Z a-z 0-9 _ -, which is exactly
     what Telegram accepts in a deep-link payload (max 64).
     """
     get_proeftuin(db, proeftuin_id)
+    if valid_days is not None and not 1 <= valid_days <= 366:
+        raise Invalid("Een uitnodiging is 1 tot 366 dagen geldig.")
+    if max_uses is not None and not 1 <= max_uses <= 10_000:
+        raise Invalid("Een uitnodiging is 1 tot 10.000 keer te gebruiken.")
     token = secrets.token_urlsafe(24)
+    expires = utc_now(now) + timedelta(days=valid_days) if valid_days else None
     db["invites"].insert(
         {
             "token": token,
@@ -28,9 +40,24 @@ def create_invite(
             "created_by": created_by,
             "created_at": now_iso(now),
             "revoked_at": None,
+            "expires_at": to_iso(expires) if expires else None,
+            "max_uses": max_uses,
+            "uses": 0,
         }
     )
     return token
+
+
+def invite_limits(db: Database, token: str) -> dict[str, Any]:
+    """expires_at (datetime or None), max_uses and uses of an invite."""
+    row = _invite_row(db, token)
+    expires = from_iso(row["expires_at"]) if row.get("expires_at") else None
+    return {"expires_at": expires, "max_uses": row.get("max_uses"), "uses": row.get("uses") or 0}
+
+
+def use_invite(db: Database, token: str) -> None:
+    """Count one use (someone joined through it)."""
+    db.execute("UPDATE invites SET uses = COALESCE(uses, 0) + 1 WHERE token = ?", [token])
 
 
 def revoke_invite(db: Database, token: str, now: datetime | None = None) -> None:
@@ -42,11 +69,18 @@ def revoke_invite(db: Database, token: str, now: datetime | None = None) -> None
     )
 
 
-def invite_proeftuin(db: Database, token: str) -> Proeftuin:
-    """The proeftuin an invite grants access to; InviteInvalid if unknown or revoked."""
+def invite_proeftuin(db: Database, token: str, now: datetime | None = None) -> Proeftuin:
+    """The proeftuin an invite grants access to; InviteInvalid if unknown, revoked, expired
+    or used up."""
     row = _invite_row(db, token)
     if row["revoked_at"] is not None:
         raise InviteInvalid("Deze uitnodiging is ingetrokken. Vraag een nieuwe aan.")
+    if row.get("expires_at") and from_iso(row["expires_at"]) <= utc_now(now):
+        raise InviteInvalid("Deze uitnodiging is verlopen. Vraag een nieuwe aan.")
+    if row.get("max_uses") is not None and (row.get("uses") or 0) >= row["max_uses"]:
+        raise InviteInvalid(
+            "Deze uitnodiging is al zo vaak gebruikt als mocht. Vraag een nieuwe aan."
+        )
     return get_proeftuin(db, row["proeftuin_id"])
 
 

@@ -200,3 +200,11 @@ def m005_update_source_message(db: Database) -> None:
     message corrects the update instead of adding a second one."""
     db["updates"].add_column("telegram_message", str)
     db["updates"].create_index(["telegram_message"])
+
+
+@migrations()
+def m006_invite_limits(db: Database) -> None:
+    """An invite may expire and may be used a limited number of times."""
+    db["invites"].add_column("expires_at", str)
+    db["invites"].add_column("max_uses", int)
+    db["invites"].add_column("uses", int, not_null_default=0)

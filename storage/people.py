@@ -14,11 +14,13 @@ from storage import validation
 from storage.access import (
     create_invite,
     group_proeftuin,
+    invite_limits,
     invite_proeftuin,
     link_group,
     list_invites,
     revoke_invite,
     unlink_group,
+    use_invite,
 )
 from storage.clock import from_iso, now_iso
 from storage.errors import Invalid, NotFound
@@ -32,11 +34,13 @@ __all__ = [
     "create_invite",
     "get_person",
     "group_proeftuin",
+    "invite_limits",
     "invite_proeftuin",
     "is_member",
     "link_group",
     "list_invites",
     "mark_active",
+    "use_invite",
     "mark_inactive",
     "members_of",
     "memberships",

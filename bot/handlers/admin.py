@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from telegram import ChatMember, Update
 from telegram.ext import ContextTypes
 from telegram.helpers import create_deep_linked_url
@@ -10,6 +12,7 @@ from storage import people
 from storage.errors import Invalid, InviteInvalid
 from storage.proeftuinen import create_proeftuin
 
+from ..meeting_dates import format_moment
 from ..texts import say
 from .common import (
     argument_text,
@@ -87,24 +90,76 @@ async def _create(update: Update, context: ContextTypes.DEFAULT_TYPE, values: di
     await _send_invite(update, context, proeftuin)
 
 
-async def _send_invite(update: Update, context: ContextTypes.DEFAULT_TYPE, proeftuin) -> None:
+async def _send_invite(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    proeftuin,
+    *,
+    valid_days: int | None = None,
+    max_uses: int | None = None,
+) -> None:
+    db = services(context).db
     token = people.create_invite(
-        services(context).db, proeftuin.id, update.effective_user.id, now=now(context)
+        db,
+        proeftuin.id,
+        update.effective_user.id,
+        now=now(context),
+        valid_days=valid_days,
+        max_uses=max_uses,
     )
     link = create_deep_linked_url(context.bot.username, token)
-    await reply(update, context, "invite_link", name=proeftuin.name, link=link, token=token)
+    language = language_of(update, context)
+    limits = people.invite_limits(db, token)
+    parts = []
+    if limits["expires_at"]:
+        parts.append(
+            say(language, "invite_until", date=format_moment(limits["expires_at"], language))
+        )
+    if limits["max_uses"]:
+        parts.append(say(language, "invite_uses", uses=limits["uses"], most=limits["max_uses"]))
+    await reply(
+        update,
+        context,
+        "invite_link",
+        name=proeftuin.name,
+        link=link,
+        token=token,
+        limits=("\n" + "; ".join(parts) + ".") if parts else "",
+    )
+
+
+def invite_arguments(text: str) -> tuple[str, int | None, int | None] | None:
+    """'naam[; N dagen][; M keer]' -> (name, days, uses); None when a part is unreadable."""
+    name, *rest = [part.strip() for part in text.split(";")]
+    days = uses = None
+    for part in rest:
+        match = re.fullmatch(
+            r"([0-9]{1,5})\s*(dagen|dag|days?|d|keer|x|times?|maal)?", part.lower()
+        )
+        if not match:
+            return None
+        if match.group(2) in ("keer", "x", "times", "time", "maal"):
+            uses = int(match.group(1))
+        else:
+            days = int(match.group(1))
+    return name, days, uses
 
 
 @coordinators_only
 async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/uitnodiging <proeftuin>: a new invite deep link."""
-    name = argument_text(context)
-    if not name:
+    """/uitnodiging <proeftuin>[; N dagen][; M keer]: a new invite deep link."""
+    parsed = invite_arguments(argument_text(context)) if argument_text(context) else None
+    if parsed is None or not parsed[0]:
         await reply(update, context, "usage_invite")
         return
+    name, days, uses = parsed
     proeftuin = await find_or_explain(update, context, name)
-    if proeftuin is not None:
-        await _send_invite(update, context, proeftuin)
+    if proeftuin is None:
+        return
+    try:
+        await _send_invite(update, context, proeftuin, valid_days=days, max_uses=uses)
+    except Invalid as problem:
+        await reply(update, context, "unknown_proeftuin", problem=str(problem))
 
 
 @coordinators_only

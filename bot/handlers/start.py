@@ -34,7 +34,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, context, "send_privately")
         return
     try:
-        proeftuin = people.invite_proeftuin(services(context).db, token)
+        proeftuin = people.invite_proeftuin(services(context).db, token, now=now(context))
     except InviteInvalid:
         await reply(update, context, "invite_invalid")
         return
@@ -59,11 +59,14 @@ async def choose_role(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     _, code, token = query.data.split(":", 2)
     db = services(context).db
     try:
-        proeftuin = people.invite_proeftuin(db, token)  # checked again: it may be revoked by now
+        # checked again: it may be revoked, expired or used up by now
+        proeftuin = people.invite_proeftuin(db, token, now=now(context))
     except InviteInvalid:
         await reply(update, context, "invite_invalid")
         return
     role = ROLES.get(code, "anders")
+    if not people.is_member(db, proeftuin.id, update.effective_user.id):
+        people.use_invite(db, token)  # a role change by a member is not another use
     people.add_member(db, proeftuin.id, update.effective_user.id, role, now=now(context))
     await clear_buttons(update)
     language = language_of(update, context)

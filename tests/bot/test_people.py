@@ -1,5 +1,7 @@
 """Coordinators, invites, roles and groups."""
 
+import pytest
+
 from storage import people
 from tests.bot.conftest import ANNA, BOB, COORDINATOR, EVA, STRANGER, join
 
@@ -62,11 +64,11 @@ async def test_revoked_and_unknown_invites_are_refused(world):
     await world.send(COORDINATOR, f"/intrekken https://t.me/vonkje_bot?start={token}")
     assert "ingetrokken" in world.last_text(COORDINATOR.id)
     calls = await world.send(STRANGER, f"/start {token}")
-    assert "onbekend of ingetrokken" in calls[-1].text
+    assert "onbekend, ingetrokken" in calls[-1].text
     # a role button pressed after revocation does not join either
     await world.press(STRANGER, f"j:g:{token}")
     calls = await world.send(STRANGER, "/start nietbestaand123")
-    assert "onbekend of ingetrokken" in calls[-1].text
+    assert "onbekend, ingetrokken" in calls[-1].text
     assert people.memberships(world.db, STRANGER.id) == []
 
 
@@ -150,3 +152,36 @@ async def test_self_hosted_bot_api_server_is_used_when_configured(tmp_path):
     await app.shutdown()
     assert api.calls[0].method == "getMe"
     assert api.calls[0].url == "http://127.0.0.1:8081/bot42:SECRET/getMe"
+
+
+async def test_an_invite_may_expire_and_be_used_a_limited_number_of_times(world):
+    """Issue 9, item 6: an optional expiry and use count, shown with the link."""
+    from datetime import timedelta
+
+    from tests.bot.conftest import Sender
+
+    calls = await world.send(COORDINATOR, "/uitnodiging Schoonmaak Utrecht; 7 dagen; 2 keer")
+    text = calls[-1].text
+    assert "geldig tot" in text and "0 van 2 keer gebruikt" in text
+    token = text.split("start=")[1].split()[0]
+    for n in range(3):
+        newcomer = Sender(900 + n, f"Nieuw {n}")
+        calls = await world.send(newcomer, f"/start {token}")
+        if n < 2:
+            await world.press(newcomer, calls[-1].buttons[0][1])
+            assert "Je bent lid" in world.last_text(newcomer.id)
+        else:
+            assert "al zo vaak gebruikt als mocht" in calls[-1].text and not calls[-1].buttons
+    calls = await world.send(COORDINATOR, "/uitnodiging Schoonmaak Utrecht; 1 dag")
+    token = calls[-1].text.split("start=")[1].split()[0]
+    world.clock.moment = world.clock() + timedelta(days=2)
+    calls = await world.send(Sender(950, "Laat"), f"/start {token}")
+    assert not calls[-1].buttons
+
+
+@pytest.mark.parametrize(
+    "arguments", ["Schoonmaak Utrecht; morgen", "Schoonmaak Utrecht; 0 dagen", "; 3 keer"]
+)
+async def test_unreadable_invite_limits_get_the_usage(world, arguments):
+    calls = await world.send(COORDINATOR, f"/uitnodiging {arguments}")
+    assert "start=" not in calls[-1].text

@@ -14,6 +14,7 @@ EXPECTED_MIGRATIONS = [
     "m003_questions",
     "m004_meetings_and_reminders",
     "m005_update_source_message",
+    "m006_invite_limits",
 ]
 
 
