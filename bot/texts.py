@@ -103,6 +103,7 @@ NL = {
     # groups
     "group_linked": "Deze groep hoort nu bij proeftuin <b>{name}</b>.",
     "button_invalid": "Deze knop is niet meer geldig.",
+    "not_your_button": "Deze knop is van iemand anders; er verandert niets.",
     "too_old_to_change": (
         "Update {id} is ouder dan 7 dagen; die kun je niet meer wijzigen of intrekken. Stuur "
         "een nieuwe update als er iets is veranderd."
@@ -325,6 +326,7 @@ EN = {
         "I can't show you that proeftuin: you are not a member of it, or it does not exist."
     ),
     "button_invalid": "This button is no longer valid.",
+    "not_your_button": "This button belongs to someone else; nothing changes.",
     "too_old_to_change": (
         "Update {id} is more than 7 days old and can no longer be changed or withdrawn. Send a "
         "new update if something changed."

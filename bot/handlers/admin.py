@@ -37,7 +37,11 @@ async def new_proeftuin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if len(parts) == len(FORM_FIELDS):
         await _create(update, context, dict(zip(FORM_FIELDS, parts, strict=True)))
         return
-    context.user_data["awaiting"] = {"kind": "new_proeftuin", "values": {}}
+    context.user_data["awaiting"] = {
+        "chat_id": update.effective_chat.id,
+        "kind": "new_proeftuin",
+        "values": {},
+    }
     await _ask_next(update, context, {})
 
 

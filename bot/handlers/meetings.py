@@ -67,7 +67,11 @@ async def plan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if parts != [""]:
         await reply(update, context, "usage_plan")
         return
-    context.user_data["awaiting"] = {"kind": "plan", "values": {}}
+    context.user_data["awaiting"] = {
+        "chat_id": update.effective_chat.id,
+        "kind": "plan",
+        "values": {},
+    }
     await reply(update, context, "plan_ask_title")
 
 
@@ -324,5 +328,5 @@ async def nudge_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     """'Nu een update sturen' under a nudge: the next message is the update."""
     await update.callback_query.answer()
     await clear_buttons(update)
-    context.user_data["awaiting"] = {"kind": "update"}
+    context.user_data["awaiting"] = {"chat_id": update.effective_chat.id, "kind": "update"}
     await reply(update, context, "update_prompt")

@@ -84,8 +84,10 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not text:
         await reply(update, context, "nothing_recognised")
         return
-    state = context.user_data.pop("awaiting", None)
-    if state:
+    state = context.user_data.get("awaiting")
+    # a step waiting in a private chat (/plan, a curated answer) is never fed from a group
+    if state and state.get("chat_id", update.effective_chat.id) == update.effective_chat.id:
+        context.user_data.pop("awaiting")
         await AWAITING[state["kind"]](update, context, state, text)
         return
     chat = small_talk_reply(text, language_of(update, context))
@@ -131,9 +133,12 @@ async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str)
 async def classify_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The answer to 'question or update?'."""
     query = update.callback_query
-    await query.answer()
     _, kind, pending_id = query.data.split(":")
     pending = context.user_data.get("pending", {}).pop(pending_id, None)
+    if pending is None and is_group(update):  # someone else's message: their buttons stay
+        await query.answer(say(language_of(update, context), "not_your_button"), show_alert=True)
+        return
+    await query.answer()
     await clear_buttons(update)
     if pending is None:
         await reply(update, context, "draft_gone")

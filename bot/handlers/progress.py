@@ -134,9 +134,12 @@ def _take_draft(context: ContextTypes.DEFAULT_TYPE, draft_id: str, *, keep: bool
 async def draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Opslaan / Wijzigen / Annuleren under a draft, or the proeftuin chosen for it."""
     query = update.callback_query
-    await query.answer()
     action, draft_id, *rest = query.data.split(":")
     draft = _take_draft(context, draft_id, keep=action in ("dp", "de"))
+    if draft is None and is_group(update):  # someone else's draft: their keyboard stays
+        await query.answer(say(language_of(update, context), "not_your_button"), show_alert=True)
+        return
+    await query.answer()
     await clear_buttons(update)
     if draft is None:
         await reply(update, context, "draft_gone")
@@ -151,7 +154,11 @@ async def draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         draft["proeftuin_id"] = chosen.id
         await show_draft(update, context, draft_id)
     elif action == "de":
-        context.user_data["awaiting"] = {"kind": "edit_draft", "draft_id": draft_id}
+        context.user_data["awaiting"] = {
+            "chat_id": update.effective_chat.id,
+            "kind": "edit_draft",
+            "draft_id": draft_id,
+        }
         await reply(update, context, "edit_prompt")
     elif action == "dc":
         await reply(update, context, "cancelled")
@@ -229,7 +236,7 @@ async def update_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if text:
         await receive_update(update, context, text)
         return
-    context.user_data["awaiting"] = {"kind": "update"}
+    context.user_data["awaiting"] = {"chat_id": update.effective_chat.id, "kind": "update"}
     await reply(update, context, "update_prompt")
 
 
@@ -289,5 +296,9 @@ async def herstel_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
             return
         await reply(update, context, "withdrawn", id=update_id)
     else:
-        context.user_data["awaiting"] = {"kind": "correct", "update_id": update_id}
+        context.user_data["awaiting"] = {
+            "chat_id": update.effective_chat.id,
+            "kind": "correct",
+            "update_id": update_id,
+        }
         await reply(update, context, "edit_prompt")

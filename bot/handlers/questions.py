@@ -71,7 +71,7 @@ async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     """/vraag <question>."""
     text = argument_text(context)
     if not text:
-        context.user_data["awaiting"] = {"kind": "question"}
+        context.user_data["awaiting"] = {"chat_id": update.effective_chat.id, "kind": "question"}
         await reply(update, context, "question_prompt")
         return
     await answer_question(update, context, text)
@@ -129,7 +129,11 @@ async def start_curating(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return
     question_id = int(query.data.split(":")[1])
     row = questions.get_question(services(context).db, question_id)
-    context.user_data["awaiting"] = {"kind": "curate", "question_id": question_id}
+    context.user_data["awaiting"] = {
+        "chat_id": update.effective_chat.id,
+        "kind": "curate",
+        "question_id": question_id,
+    }
     await reply(update, context, "curate_prompt", id=question_id, question=row["question"])
 
 
@@ -140,6 +144,7 @@ async def finish_curating(
     base, which anyone may find, so names, BSNs or phone numbers of the asker stay out."""
     row = questions.get_question(services(context).db, state["question_id"])
     context.user_data["awaiting"] = {
+        "chat_id": update.effective_chat.id,
         "kind": "curate_question",
         "question_id": state["question_id"],
         "answer": text,

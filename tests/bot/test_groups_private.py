@@ -44,3 +44,26 @@ async def test_an_invite_pasted_in_a_group_puts_no_token_in_buttons(world, linke
     calls = await world.send(ANNA, f"/start {token}", chat_id=linked_group)
     assert all(not c.buttons for c in calls)
     assert all(token not in (c.text or "") for c in calls)
+
+
+async def test_someone_elses_draft_buttons_in_a_group_change_nothing(world, linked_group):
+    from tests.bot.conftest import BOB
+
+    await world.send(ANNA, "@vonkje_bot 2 banen gerealiseerd", chat_id=linked_group)
+    save = world.button(linked_group, "Opslaan")
+    calls = await world.press(BOB, save, chat_id=linked_group)
+    assert [c.method for c in calls] == ["answerCallbackQuery"]  # no keyboard taken away
+    assert "iemand anders" in calls[0].params["text"]
+    assert world.db["updates"].count == 0
+    await world.press(ANNA, save, chat_id=linked_group)
+    assert world.db["updates"].count == 1
+
+
+async def test_a_step_pending_in_private_is_not_fed_from_a_group(world, linked_group):
+    await world.send(COORDINATOR, "/plan")  # waits for the title in the private chat
+    world.api.group_admins[linked_group].add(COORDINATOR.id)
+    await world.send(COORDINATOR, "@vonkje_bot Wat is de PSO?", chat_id=linked_group)
+    await world.send(COORDINATOR, "Bijeenkomst voorjaar")  # privately: the title
+    state = world.app.user_data[COORDINATOR.id].get("awaiting")
+    assert state is not None and state["kind"] == "plan"
+    assert state["values"].get("title") == "Bijeenkomst voorjaar"
