@@ -76,3 +76,21 @@ def test_eval_prints_metrics(run, tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text("geen json\n", "utf-8")
     assert run("eval", str(bad)).exit_code == 2
+
+
+def test_ask_prints_no_third_party_log_lines(tmp_path, data_dir):
+    """bm25s sets its own logger to DEBUG; chromadb and httpx log at INFO. None of it shows."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    vonkje = Path(sys.executable).parent / "vonkje"
+    done = subprocess.run(
+        [str(vonkje), "--data-dir", str(data_dir), "ask", "Wat is de PSO?"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0
+    assert "Prestatieladder" in done.stdout
+    assert done.stderr.strip() == ""
