@@ -112,14 +112,22 @@ class KnowledgeBase:
         ]
         started = time.perf_counter()
         added, removed = self.out_of_scope.sync(shipped_examples())
-        log.info(
+        # INFO when there was work to do (a first start, a model change), else DEBUG: a ready
+        # folder's `vonkje ask` prints only the answer.
+        log.log(
+            logging.INFO if added or removed else logging.DEBUG,
             "Kennisbank: voorbeelden buiten bereik bijgewerkt (%d nieuw, %d weg) in %.1f s",
             added,
             removed,
             time.perf_counter() - started,
         )
         report = ingest_files(self.index, files, {BUILTIN_PREFIX}, progress=progress)
-        log.info("Kennisbank: ingebouwde documenten: %s", report.summary())
+        changed = report.added or report.updated or report.removed
+        log.log(
+            logging.INFO if changed else logging.DEBUG,
+            "Kennisbank: ingebouwde documenten: %s",
+            report.summary(),
+        )
         return report
 
     def forget_curated(self, question_id: int) -> bool:
