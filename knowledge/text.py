@@ -36,6 +36,11 @@ STOPWORDS = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
 # item or a paragraph of its own.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9À-Ý€\"'(])|\s*\n(?![ \t]*[a-zß-ÿ])\s*")
 _EMPHASIS = re.compile(r"\*\*|__")
+# A full stop after these is no sentence end: "werkgroepoverleg nr. 5", "mevr. K.", "bijv. 3".
+_ABBREVIATION_END = re.compile(
+    r"\b(nr|mevr|dhr|mr|mw|drs|ir|dr|ing|prof|ca|bijv|bv|b\.v|o\.a|m\.b\.t|t\.a\.v|i\.v\.m|"
+    r"resp|incl|excl|max|min|art|jl|vs|tel|e\.d|etc|z\.s\.m|p\.p|st|[A-Z])\.$",
+)
 
 
 @lru_cache(maxsize=1)
@@ -60,8 +65,14 @@ def tokenize(text: str) -> list[str]:
 
 
 def split_sentences(text: str) -> list[str]:
-    parts = (_EMPHASIS.sub("", p).strip(" \t\n-*•#|") for p in _SENTENCE_END.split(text))
-    return [" ".join(p.split()) for p in parts if len(p) > 1]
+    parts = [_EMPHASIS.sub("", p).strip(" \t\n-*•#|") for p in _SENTENCE_END.split(text)]
+    merged: list[str] = []
+    for part in parts:
+        if merged and _ABBREVIATION_END.search(merged[-1]) and "\n" not in merged[-1][-3:]:
+            merged[-1] = f"{merged[-1]} {part}"
+        else:
+            merged.append(part)
+    return [" ".join(p.split()) for p in merged if len(p) > 1]
 
 
 def detect_language(text: str) -> str:
