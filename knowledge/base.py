@@ -16,7 +16,7 @@ from langchain_core.language_models import BaseChatModel
 from .answering import citations_for, extractive_answer, texts
 from .chunking import split_document
 from .embeddings import load_embeddings
-from .index import CURATED_PREFIX, DocumentRecord, Index, connect, now_iso
+from .index import CURATED_PREFIX, INDEX_FORMAT, DocumentRecord, Index, connect, now_iso
 from .ingest import FileToIngest, IngestReport, ingest_files, ingest_paths
 from .llm import llm_answer
 from .loaders import LoadedDocument, file_hash
@@ -159,6 +159,7 @@ class KnowledgeBase:
             doc_hash=document.content_hash,
             chunks=len(chunks),
             indexed_at=now_iso(),
+            index_format=INDEX_FORMAT,
         )
         self.index.write_document(record, chunks, previous=previous)
         return source

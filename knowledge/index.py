@@ -43,6 +43,7 @@ SENTENCES = "vonkje_sentences"  # one vector per sentence of a passage, for answ
 MANIFEST = "vonkje_manifest"
 _GENERATION = "__generation__"
 CURATED_PREFIX = "vonkje:antwoord/"  # sources of coordinators' answers
+INDEX_FORMAT = 2  # v2: 800-character passages, sentence vectors
 _PAGE = 2000
 RECHECK_SECONDS = 1.0  # how stale another process's commit may look to this one
 
@@ -56,6 +57,9 @@ class DocumentRecord:
     indexed_at: str
     origin: str = ""  # the folder the file was ingested from, to notice removed files
     pending: str = ""  # hash of a write that has not finished
+    # how it was cut and embedded; records from before v2 have none (1). An older format is
+    # ingested again, so an upgraded data folder gets the new passages and sentence vectors.
+    index_format: int = 1
 
     def to_metadata(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if k != "source"}

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .chunking import split_document
-from .index import DocumentRecord, Index, now_iso
+from .index import INDEX_FORMAT, DocumentRecord, Index, now_iso
 from .loaders import SUPPORTED_SUFFIXES, UnreadableFile, file_hash, load_file
 
 log = logging.getLogger(__name__)
@@ -157,10 +157,16 @@ def _ingest_one(
         digest = file_hash(item.path.read_bytes())
     except OSError as error:
         raise UnreadableFile(f"kan het bestand niet lezen ({error.strerror})") from error
-    if previous and previous.doc_hash == digest and not previous.pending:
+    reindexed = previous is not None and previous.index_format != INDEX_FORMAT
+    if reindexed:
+        # cut and embedded by an older version: start afresh, since the new passages may share
+        # ids and the document hash with the old ones
+        index.forget(previous.source)
+    elif previous and previous.doc_hash == digest and not previous.pending:
         report.unchanged.append(item.source)
         return
-    was_committed = previous is not None and bool(previous.doc_hash)  # not a resumed new one
+    was_committed = reindexed or (previous is not None and bool(previous.doc_hash))
+    previous = None if reindexed else previous
     document = load_file(item.path, source=item.source)
     chunks = split_document(document)
     record = DocumentRecord(
@@ -170,6 +176,7 @@ def _ingest_one(
         chunks=len(chunks),
         indexed_at=now_iso(),
         origin=item.origin,
+        index_format=INDEX_FORMAT,
     )
     index.write_document(record, chunks, previous=previous)
     (report.updated if was_committed else report.added).append(item.source)

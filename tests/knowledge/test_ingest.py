@@ -154,3 +154,20 @@ def test_interrupted_rewrite_keeps_old_version_visible(empty_kb, corpus, monkeyp
     assert "buddy" in empty_kb.find("beveiligers").passages[0].chunk.text
     empty_kb.ingest([note])
     assert "mentor" in empty_kb.find("beveiligers").passages[0].chunk.text
+
+
+def test_a_document_indexed_by_an_older_version_is_indexed_again(empty_kb, corpus):
+    """An upgraded data folder gets the v2 passages and sentence vectors, without duplicates."""
+    from dataclasses import replace
+
+    note = corpus / "schoonmaak.md"
+    empty_kb.ingest([note])
+    record = empty_kb.index.documents()[str(note.resolve())]
+    empty_kb.index._put_records([replace(record, index_format=1)], bump=True)  # as v1 left it
+    report = empty_kb.ingest([note])
+    assert report.updated == [str(note.resolve())] and report.unchanged == []
+    again = empty_kb.index.documents()[str(note.resolve())]
+    assert again.index_format == 2
+    texts = [c.text for c in empty_kb.index.view().chunks]
+    assert len(texts) == len(set(texts)) == again.chunks
+    assert empty_kb.ingest([note]).unchanged == [str(note.resolve())]
