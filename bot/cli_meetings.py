@@ -24,12 +24,18 @@ def meetings_list(ctx: click.Context, include_cancelled: bool) -> None:
     from .meeting_dates import format_moment_nl
 
     settings = _settings(ctx)
-    rows = upcoming_meetings(_storage(ctx), include_cancelled=include_cancelled)
+    db = _storage(ctx)
+    rows = upcoming_meetings(db, include_cancelled=include_cancelled)
     if not rows:
         click.echo("Geen bijeenkomsten gepland.")
+    names = {row["id"]: row["name"] for row in db["proeftuinen"].rows}
     for m in rows:
         status = " (geannuleerd)" if m.cancelled else ""
-        who = "alle proeftuinen" if m.proeftuin_ids is None else f"proeftuinen {m.proeftuin_ids}"
+        who = (
+            "alle proeftuinen"
+            if m.proeftuin_ids is None
+            else ", ".join(names.get(i, f"proeftuin {i}") for i in m.proeftuin_ids)
+        )
         click.echo(
             f"#{m.id} {format_moment_nl(m.starts_at, settings.timezone)}: {m.title}"
             f"{status} — {m.place or '-'} — {who}"

@@ -29,12 +29,14 @@ NL = {
     "help_admin": (
         "\n\n<b>Voor coördinatoren</b>\n"
         "/nieuweproeftuin – een proeftuin aanmaken\n"
-        "/uitnodiging &lt;proeftuin&gt; – een nieuwe uitnodigingslink\n"
+        "/uitnodiging &lt;proeftuin&gt;[; dagen][; keer] – een nieuwe uitnodigingslink\n"
         "/intrekken &lt;link of code&gt; – een uitnodiging intrekken\n"
         "/overzicht – alle proeftuinen in één tabel en grafiek\n"
         "/export – alle updates als CSV en Excel\n"
         "/onbeantwoord – onbeantwoorde en 👎-vragen\n"
         "/plan – een bijeenkomst plannen\n"
+        "/verplaats &lt;nr&gt; &lt;datum&gt; – een bijeenkomst verplaatsen\n"
+        "/annuleer &lt;nr&gt; – een bijeenkomst annuleren\n"
         "/koppel &lt;proeftuin&gt; – (in een groep) de groep aan een proeftuin koppelen"
     ),
     "cancelled": "Oké, gestopt. Er is niets opgeslagen.",
@@ -303,12 +305,14 @@ EN = {
     "help_admin": (
         "\n\n<b>For coordinators</b>\n"
         "/nieuweproeftuin – create a proeftuin\n"
-        "/uitnodiging &lt;proeftuin&gt; – a new invite link\n"
+        "/uitnodiging &lt;proeftuin&gt;[; days][; uses] – a new invite link\n"
         "/intrekken &lt;link or code&gt; – revoke an invite\n"
         "/overzicht – all proeftuinen in one table and chart\n"
         "/export – all updates as CSV and Excel\n"
         "/onbeantwoord – unanswered and 👎 questions\n"
         "/plan – plan a meeting\n"
+        "/verplaats &lt;nr&gt; &lt;date&gt; – move a meeting\n"
+        "/annuleer &lt;nr&gt; – cancel a meeting\n"
         "/koppel &lt;proeftuin&gt; – (in a group) link the group to a proeftuin"
     ),
     "cancelled": "OK, stopped. Nothing was saved.",

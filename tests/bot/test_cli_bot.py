@@ -117,3 +117,15 @@ def test_update_factory_counts_entity_offsets_in_utf16():
 
     message = UpdateFactory().message(Sender(1, "A"), "👍 @vonkje_bot Wat is SROI?")["message"]
     assert message["entities"] == [{"type": "mention", "offset": 3, "length": 11}]
+
+
+def test_meetings_list_names_the_proeftuinen(runner):
+    from datetime import date
+
+    setup = "/nieuweproeftuin Schoonmaak Zwolle; Gemeente Zwolle; CleanCo; Zwolle; 4\n/quit\n"
+    runner("chat", input=setup)
+    when = f"15 maart {date.today().year + 1} om 14:00"
+    added = runner("meetings", "add", "Overleg", when, "--proeftuin", "Schoonmaak Zwolle")
+    assert added.exit_code == 0, added.output
+    listed = runner("meetings", "list").output
+    assert "Schoonmaak Zwolle" in listed and "(1,)" not in listed

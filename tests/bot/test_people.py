@@ -185,3 +185,11 @@ async def test_an_invite_may_expire_and_be_used_a_limited_number_of_times(world)
 async def test_unreadable_invite_limits_get_the_usage(world, arguments):
     calls = await world.send(COORDINATOR, f"/uitnodiging {arguments}")
     assert "start=" not in calls[-1].text
+
+
+async def test_help_for_coordinators_lists_every_coordinator_command(world):
+    from bot.app import ADMIN_COMMANDS
+
+    text = (await world.send(COORDINATOR, "/help"))[-1].text
+    for names, *_ in ADMIN_COMMANDS:
+        assert f"/{names[0]}" in text, names[0]
