@@ -88,6 +88,8 @@ NL = {
     "invite_until": "geldig tot {date}",
     "invite_uses": "{uses} van {most} keer gebruikt",
     "invite_revoked": "De uitnodiging is ingetrokken; de link werkt niet meer.",
+    "invite_revoked_already": "Die uitnodiging was al ingetrokken; de link werkte al niet meer.",
+    "unknown_command": "Het commando {command} ken ik niet. Dit kan ik wel:",
     "usage_invite": (
         "Gebruik: /uitnodiging &lt;naam van de proeftuin&gt;[; &lt;dagen&gt; dagen]"
         "[; &lt;aantal&gt; keer], bijvoorbeeld /uitnodiging Schoonmaak Utrecht; 14 dagen; 5 keer"
@@ -357,6 +359,9 @@ EN = {
         "picks a role.{limits}\nRevoke: /intrekken {token}"
     ),
     "invite_until": "valid until {date}",
+    "invite_revoked": "The invite was revoked; the link no longer works.",
+    "invite_revoked_already": "That invite was revoked already; the link did not work anymore.",
+    "unknown_command": "I don't know the command {command}. This is what I can do:",
     "invite_uses": "used {uses} of {most} times",
     "usage_invite": (
         "Usage: /uitnodiging &lt;proeftuin name&gt;[; &lt;days&gt; dagen][; &lt;number&gt; keer],"

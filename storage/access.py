@@ -60,13 +60,15 @@ def use_invite(db: Database, token: str) -> None:
     db.execute("UPDATE invites SET uses = COALESCE(uses, 0) + 1 WHERE token = ?", [token])
 
 
-def revoke_invite(db: Database, token: str, now: datetime | None = None) -> None:
-    """Revoking twice is harmless; an unknown token raises InviteInvalid."""
+def revoke_invite(db: Database, token: str, now: datetime | None = None) -> bool:
+    """True when this call revoked it; False when it was revoked already (harmless).
+    An unknown token raises InviteInvalid."""
     _invite_row(db, token)
-    db.execute(
+    cursor = db.execute(
         "UPDATE invites SET revoked_at = ? WHERE token = ? AND revoked_at IS NULL",
         [now_iso(now), token],
     )
+    return cursor.rowcount == 1
 
 
 def invite_proeftuin(db: Database, token: str, now: datetime | None = None) -> Proeftuin:

@@ -174,11 +174,11 @@ async def revoke(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, context, "usage_revoke")
         return
     try:
-        people.revoke_invite(services(context).db, token, now=now(context))
+        revoked = people.revoke_invite(services(context).db, token, now=now(context))
     except InviteInvalid:
         await reply(update, context, "invite_invalid")
         return
-    await reply(update, context, "invite_revoked")
+    await reply(update, context, "invite_revoked" if revoked else "invite_revoked_already")
 
 
 async def is_group_admin(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool:

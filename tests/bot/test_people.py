@@ -193,3 +193,17 @@ async def test_help_for_coordinators_lists_every_coordinator_command(world):
     text = (await world.send(COORDINATOR, "/help"))[-1].text
     for names, *_ in ADMIN_COMMANDS:
         assert f"/{names[0]}" in text, names[0]
+
+
+async def test_an_unknown_command_says_so_then_shows_help(world):
+    text = (await world.send(ANNA, "/bestaatniet"))[-1].text
+    assert text.startswith("Het commando /bestaatniet ken ik niet")
+    assert "/vraag" in text
+    assert "ken ik niet" not in (await world.send(ANNA, "/help"))[-1].text
+
+
+async def test_revoking_an_invite_twice_says_it_was_revoked_already(world):
+    calls = await world.send(COORDINATOR, "/uitnodiging Schoonmaak Utrecht")
+    token = calls[-1].text.split("start=")[1].split()[0]
+    assert "is ingetrokken" in (await world.send(COORDINATOR, f"/intrekken {token}"))[-1].text
+    assert "al ingetrokken" in (await world.send(COORDINATOR, f"/intrekken {token}"))[-1].text
