@@ -1,4 +1,5 @@
-"""Export cells that a spreadsheet would run as formulas are neutralised (issue 9, item 7)."""
+"""What goes out stays safe: export cells are no formulas (issue 9, item 7), split HTML stays
+well formed, chart labels are plain text."""
 
 import io
 
