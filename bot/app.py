@@ -210,6 +210,9 @@ def build_application(
     application = builder.post_init(_post_init).post_shutdown(_post_shutdown).build()
     application.bot_data["services"] = Services(db=db, kb=kb, settings=settings, clock=clock)
     application.add_handler(TypeHandler(Update, remember_sender), group=-1)
+    application.bot_data["command_names"] = {  # /help calls any other command unknown
+        name for names, *_ in COMMANDS + ADMIN_COMMANDS for name in names
+    }
     for names, handler, *_ in COMMANDS + ADMIN_COMMANDS:
         # an edited command is not run again (an edited /export sent the export twice)
         application.add_handler(CommandHandler(names, handler, filters=filters.UpdateType.MESSAGE))

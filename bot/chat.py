@@ -16,6 +16,8 @@ from pathlib import Path
 
 from telegram import Update
 
+from storage.updates import last_telegram_update_id
+
 from .app import build_application
 from .local_api import ApiCall, LocalBotApi
 from .update_factory import Sender, UpdateFactory
@@ -54,13 +56,6 @@ class Terminal:
             self.write("        " + labels)
 
 
-def first_free_update_id(db) -> int:
-    """Past every Telegram update id stored before, so a second `vonkje chat` session on the
-    same data folder never looks like a duplicate delivery of the first one's updates."""
-    stored = db.execute("SELECT MAX(telegram_update_id) FROM updates").fetchone()[0]
-    return (stored or 0) + 1
-
-
 async def chat(
     settings,
     *,
@@ -76,7 +71,9 @@ async def chat(
     terminal = Terminal(settings.data_dir / "chat-bestanden", write)
     api = LocalBotApi(on_call=terminal.show)
     application = build_application(settings, db=db, kb=kb, transport=api.transport)
-    factory = UpdateFactory(next_update_id=itertools.count(first_free_update_id(db)))
+    # past every stored Telegram update id: they are the dedup key of saved updates, so a
+    # second session on the same folder must not look like a redelivery of the first
+    factory = UpdateFactory(next_update_id=itertools.count(last_telegram_update_id(db) + 1))
     await application.initialize()
     write(
         "Vonkje in de terminal. Typ een vraag of een update; een cijfer kiest een knop; "

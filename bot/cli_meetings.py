@@ -20,6 +20,7 @@ def meetings() -> None:
 def meetings_list(ctx: click.Context, include_cancelled: bool) -> None:
     """List the coming bijeenkomsten."""
     from storage.meetings import upcoming_meetings
+    from storage.proeftuinen import list_proeftuinen
 
     from .meeting_dates import format_moment_nl
 
@@ -28,7 +29,7 @@ def meetings_list(ctx: click.Context, include_cancelled: bool) -> None:
     rows = upcoming_meetings(db, include_cancelled=include_cancelled)
     if not rows:
         click.echo("Geen bijeenkomsten gepland.")
-    names = {row["id"]: row["name"] for row in db["proeftuinen"].rows}
+    names = {p.id: p.name for p in list_proeftuinen(db)}
     for m in rows:
         status = " (geannuleerd)" if m.cancelled else ""
         who = (

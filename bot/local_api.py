@@ -19,6 +19,8 @@ from urllib.parse import parse_qsl
 
 import httpx
 
+from .render import CAPTION_LIMIT, TELEGRAM_LIMIT, utf16_length
+
 BOT_USER = {
     "id": 777000111,
     "is_bot": True,
@@ -57,8 +59,6 @@ class ApiCall:
         ]
 
 
-TEXT_LIMIT = 4096  # Telegram's limits, counted in UTF-16 code units
-CAPTION_LIMIT = 1024
 CALLBACK_DATA_LIMIT = 64  # bytes
 _TELEGRAM_TAGS = {
     "b",
@@ -78,10 +78,6 @@ _TELEGRAM_TAGS = {
     "blockquote",
     "tg-emoji",
 }
-
-
-def utf16_units(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
 
 
 def html_problem(text: str) -> str | None:
@@ -177,9 +173,9 @@ class LocalBotApi:
                 )
             self._answered.add(query_id)
         text, caption = call.params.get("text"), call.params.get("caption")
-        if isinstance(text, str) and utf16_units(text) > TEXT_LIMIT:
+        if isinstance(text, str) and utf16_length(text) > TELEGRAM_LIMIT:
             return "Bad Request: message is too long"
-        if isinstance(caption, str) and utf16_units(caption) > CAPTION_LIMIT:
+        if isinstance(caption, str) and utf16_length(caption) > CAPTION_LIMIT:
             return "Bad Request: message caption is too long"
         for _, data in call.buttons:
             if (

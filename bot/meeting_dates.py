@@ -115,7 +115,7 @@ def parse_meeting_datetime(
         moment = _localise(wall, zone)
     except (OverflowError, ValueError):
         return None
-    if moment - local_now.astimezone(zone) > MAX_AHEAD:  # "over 1000 jaar", "-3485"
+    if wall - base > MAX_AHEAD:  # "over 1000 jaar", "-3485" (both local wall times)
         return None
     return ParsedMoment(moment, time_given)
 

@@ -37,6 +37,7 @@ from storage.meetings import (
 from .ics import meeting_ics
 from .meeting_dates import format_moment
 from .reminder_plan import ReminderSpec, due_reminders, nudge_time, reminder_times, summary_time
+from .render import CAPTION_LIMIT, utf16_length
 from .texts import say
 
 log = logging.getLogger(__name__)
@@ -231,16 +232,13 @@ async def _message(
             now=now,
         )
         calendar = InputFile(ics, filename="bijeenkomst.ics")
-        if len(text.encode("utf-16-le")) // 2 <= CAPTION_LIMIT:
+        if utf16_length(text) <= CAPTION_LIMIT:
             await bot.send_document(chat, calendar, caption=text, parse_mode=ParseMode.HTML)
         else:  # a long agenda: Telegram refuses captions over 1,024 characters
             await bot.send_message(chat, text, parse_mode=ParseMode.HTML)
             await bot.send_document(chat, calendar)
     else:
         await bot.send_message(chat, text, parse_mode=ParseMode.HTML)
-
-
-CAPTION_LIMIT = 1024  # Telegram's limit on a document's caption, in UTF-16 code units
 
 
 async def send_summary(bot, db, meeting: Meeting, chat_id: int, language: str) -> None:

@@ -8,7 +8,13 @@ from collections.abc import Sequence
 
 from knowledge.answering import texts as answer_texts
 
-TELEGRAM_LIMIT = 4096
+TELEGRAM_LIMIT = 4096  # a message's text, in UTF-16 code units
+CAPTION_LIMIT = 1024  # a photo's or document's caption
+
+
+def utf16_length(text: str) -> int:
+    """Telegram counts lengths and entity offsets in UTF-16 code units: 👍 counts 2."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 def answer_html(answer) -> str:

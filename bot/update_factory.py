@@ -7,6 +7,8 @@ import itertools
 import time
 from dataclasses import dataclass, field
 
+from .render import utf16_length
+
 
 @dataclass
 class Sender:
@@ -28,11 +30,6 @@ class Sender:
         if self.username:
             user["username"] = self.username
         return user
-
-
-def utf16_length(text: str) -> int:
-    """Telegram counts entity offsets in UTF-16 code units: an emoji such as 👍 counts 2."""
-    return len(text.encode("utf-16-le")) // 2
 
 
 @dataclass

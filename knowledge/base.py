@@ -185,7 +185,8 @@ class KnowledgeBase:
         user's (Telegram's) language; without it, the question's own language is used."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
-        language = language or detect_language(question)
+        asked_in = detect_language(question)
+        language = language or asked_in
         chat = small_talk_reply(question, language)
         if chat is not None:
             return Finding(question, question, language, (), False, small_talk=chat)
@@ -235,11 +236,7 @@ class KnowledgeBase:
             out_of_scope=out_of_scope,
             lexical=max((p.lexical for p in passages[:3]), default=0.0),
             # The index is Dutch: an English question's words are unknown by nature.
-            unknown=(
-                view.out_of_vocabulary(tokenize(question))
-                if detect_language(question) == "nl"
-                else 0.0
-            ),
+            unknown=view.out_of_vocabulary(tokenize(question)) if asked_in == "nl" else 0.0,
         )
         relevant = bool(passages) and is_relevant(evidence, self.thresholds)
         return Finding(
@@ -266,7 +263,7 @@ class KnowledgeBase:
         if top[0].source.startswith(CURATED_PREFIX):  # a coordinator's answer, shown as written
             text = f"{texts(finding.language)['intro']}{top[0].text} [1]"
             return Answer(finding.question, True, text, finding.language, (top[0],), via="curated")
-        candidates, vectors = self._sentence_candidates(finding)
+        candidates, vectors = self._sentence_candidates(finding, len(top))
         picked = pick_sentences(finding.question, candidates, vectors, self.limits)
         text, cited = extractive_answer(picked, top, finding.language)
         return Answer(finding.question, True, text, finding.language, cited)
@@ -278,7 +275,7 @@ class KnowledgeBase:
         referral = find_referral(question, shipped_referrals())
         return f"{text}\n\n{referral.text(language)}" if referral else text
 
-    def _sentence_candidates(self, finding: Finding):
+    def _sentence_candidates(self, finding: Finding, quoted: int):
         """The sentences of the quoted passages with their similarity to the question.
 
         A passage brings the sentences of its neighbours in the same section: where the
@@ -292,7 +289,7 @@ class KnowledgeBase:
         )
         candidates: list[SentenceCandidate] = []
         rows = []
-        for rank, scored in enumerate(finding.passages[: len(citations_for(finding.passages))]):
+        for rank, scored in enumerate(finding.passages[:quoted]):
             seen: set[str] = set()
             for chunk in view.section_around(scored.chunk.id):
                 sentences, vectors = view.sentences_of(chunk.id)

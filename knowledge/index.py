@@ -231,9 +231,6 @@ class Index:
 
     # -- reading --------------------------------------------------------------------------
 
-    def lexical_search(self, tokens: Sequence[str], k: int) -> list[tuple[Chunk, float]]:
-        return self.view().search(tokens, k)
-
     def view(self) -> IndexView:
         """The committed passages and their vectors in memory, rebuilt when a writer committed.
 
@@ -307,9 +304,9 @@ class IndexView:
     by_id: dict[str, Chunk]
     passage_vectors: np.ndarray  # one row per chunk
     alias_vectors: np.ndarray
-    alias_owner: np.ndarray  # chunk row of each alias
+    alias_owner: np.ndarray  # chunk row of each alias, sorted
     sentence_vectors: np.ndarray
-    sentence_owner: np.ndarray
+    sentence_owner: np.ndarray  # chunk row of each sentence, sorted
     sentences: list[str]
     document_of: np.ndarray  # document number of each chunk
     document_bm25: bm25s.BM25 | None
@@ -321,6 +318,7 @@ class IndexView:
     def __post_init__(self) -> None:
         self._token_sets = {c.id: set(t) for c, t in zip(self.chunks, self.tokens, strict=True)}
         self.row_of = {c.id: row for row, c in enumerate(self.chunks)}
+        self._alias_passages, self._alias_starts = np.unique(self.alias_owner, return_index=True)
         self.curated = np.array(
             [c.source.startswith(CURATED_PREFIX) for c in self.chunks], dtype=bool
         )
@@ -344,7 +342,8 @@ class IndexView:
         best = np.full(len(self.chunks), -1.0, dtype=np.float32)
         if len(self.alias_owner):
             sims = self.alias_vectors @ np.asarray(vector, dtype=np.float32)
-            np.maximum.at(best, self.alias_owner, sims)
+            # aliases are sorted by passage: one reduceat instead of np.maximum.at (4 ms)
+            best[self._alias_passages] = np.maximum.reduceat(sims, self._alias_starts)
         return best
 
     def sentences_of(self, chunk_id: str) -> tuple[list[str], np.ndarray]:
@@ -352,8 +351,9 @@ class IndexView:
         row = self.row_of.get(chunk_id)
         if row is None or not len(self.sentence_owner):
             return [], np.zeros((0, 0), dtype=np.float32)
-        picked = np.flatnonzero(self.sentence_owner == row)
-        return [self.sentences[i] for i in picked], self.sentence_vectors[picked]
+        # sentences are sorted by passage, so a passage's are one slice
+        start, end = np.searchsorted(self.sentence_owner, [row, row + 1])
+        return self.sentences[start:end], self.sentence_vectors[start:end]
 
     def section_around(self, chunk_id: str) -> list[Chunk]:
         """The passage with its neighbours in the same section of the same document."""
@@ -378,11 +378,14 @@ class IndexView:
         rows.sort(key=lambda row: (row[0].source, row[0].position))
         chunks = [c for c, _ in rows]
         row_of = {c.id: n for n, c in enumerate(chunks)}
-        aliases = [
-            (row_of[meta["chunk_id"]], vector)
-            for _, meta, vector in _pages(index._aliases, ["metadatas"])
-            if meta["chunk_id"] in row_of
-        ]
+        aliases = sorted(
+            (
+                (row_of[meta["chunk_id"]], vector)
+                for _, meta, vector in _pages(index._aliases, ["metadatas"])
+                if meta["chunk_id"] in row_of
+            ),
+            key=lambda row: row[0],
+        )
         sentence_rows = sorted(
             (
                 (row_of[meta["chunk_id"]], int(sentence_id.rsplit("-s", 1)[1]), text, vector)
@@ -416,11 +419,6 @@ class IndexView:
             document_of=document_of,
             document_bm25=_bm25(document_tokens),
         )
-
-    def search(self, tokens: Sequence[str], k: int) -> list[tuple[Chunk, float]]:
-        scores = self.bm25_scores(tokens)
-        order = np.argsort(-scores)[:k]
-        return [(self.chunks[int(i)], float(scores[i])) for i in order if scores[i] > 0]
 
     def bm25_scores(self, tokens: Sequence[str]) -> np.ndarray:
         """BM25 of every passage (0 where it shares no token with the query)."""

@@ -238,8 +238,7 @@ class AnswerLimits:
     list_chars: int = 1000  # a question that asks for a list or steps may get a longer answer
     within: float = 0.06  # a sentence joins the best one when it scores at most this much lower
     word_weight: float = 0.06  # weight of the share of the question's words a sentence has
-    kind_weight: float = 0.02  # the sentence holds what the question asks for (a number, ...)
-    next_sentence: bool = False  # the best sentence brings the one after it (measured: worse)
+    kind_weight: float = 0.06  # the sentence holds what the question asks for (a number, ...)
     passage_weight: float = 0.1  # the best passage's sentences come first, unless far worse
     # e5 puts any two sentences on one topic at 0.90-0.94, so only near-identical vectors
     # count; a shorter sentence whose words are mostly in another one repeats it too.
@@ -276,14 +275,15 @@ def pick_sentences(
     query = set(tokenize(question))
     by_place = {(c.passage_index, c.position): n for n, c in enumerate(candidates)}
 
-    def score(n: int) -> float:
-        c = candidates[n]
-        words = len(query & set(tokenize(c.text))) / len(query) if query else 0.0
-        return (
-            c.similarity
-            + limits.word_weight * words
-            + limits.passage_weight / (1 + c.passage_index)
-        )
+    kind = asked_kind(question)
+    scores = [
+        c.similarity
+        + (limits.word_weight * len(query & set(tokenize(c.text))) / len(query) if query else 0)
+        + limits.kind_weight * holds_kind(c.text, kind)
+        + limits.passage_weight / (1 + c.passage_index)
+        for c in candidates
+    ]
+    score = scores.__getitem__  # computed once: sorting and the loop below ask often
 
     usable = [n for n, c in enumerate(candidates) if _answers_something(c.text)]
     if not usable:
@@ -318,16 +318,6 @@ def pick_sentences(
         if chosen and (length > budget or len(chosen) + len(group) > limits.sentences + 1):
             continue
         chosen.extend(group)
-        if limits.next_sentence and len(chosen) == len(group):  # the first pick
-            after = by_place.get((candidates[n].passage_index, candidates[n].position + 1))
-            if (
-                after is not None
-                and after in usable
-                and not _repeats(after, chosen, candidates, vectors, limits)
-                and sum(len(candidates[m].text) for m in chosen) + len(candidates[after].text)
-                <= budget
-            ):
-                chosen.append(after)
     if not chosen:  # every sentence points back to one we do not have: show the best as is
         chosen = [ranked[0]]
     picked = sorted(

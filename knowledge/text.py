@@ -68,7 +68,7 @@ def split_sentences(text: str) -> list[str]:
     parts = [_EMPHASIS.sub("", p).strip(" \t\n-*•#|") for p in _SENTENCE_END.split(text)]
     merged: list[str] = []
     for part in parts:
-        if merged and _ABBREVIATION_END.search(merged[-1]) and "\n" not in merged[-1][-3:]:
+        if merged and _ABBREVIATION_END.search(merged[-1]):
             merged[-1] = f"{merged[-1]} {part}"
         else:
             merged.append(part)

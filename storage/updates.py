@@ -183,6 +183,11 @@ def withdraw_update(
     return get_update(db, update_id)
 
 
+def last_telegram_update_id(db: Database) -> int:
+    """The highest Telegram update id an update was saved from (0 when none)."""
+    return db.execute("SELECT MAX(telegram_update_id) FROM updates").fetchone()[0] or 0
+
+
 def update_for_message(db: Database, telegram_message: str) -> ProgressUpdate | None:
     """The update saved from a Telegram message ("chat:message"), if any and not withdrawn."""
     rows = list(

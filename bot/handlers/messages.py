@@ -26,10 +26,11 @@ MAX_PENDING = 5  # "vraag of update?" prompts kept per person; older buttons say
 FLOOD_MESSAGES, FLOOD_SECONDS = 20, 60  # more than this from one sender: ignored for a while
 
 
-def flooding(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> bool:
+def flooding(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     """A sender of more than FLOOD_MESSAGES texts in FLOOD_SECONDS is told once and then
     ignored until the window has passed. A sliding window of times per sender; written here
     because PTB's rate limiter only paces what the bot sends."""
+    user_id = update.effective_user.id
     most, seconds = context.bot_data.get("flood_limit", (FLOOD_MESSAGES, FLOOD_SECONDS))
     times = context.bot_data.setdefault("recent_messages", {}).setdefault(user_id, deque())
     moment = time.monotonic()
@@ -38,18 +39,9 @@ def flooding(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> bool:
     times.append(moment)
     if len(times) == most + 1:
         context.application.create_task(
-            context.bot.send_message(user_id, say(language_for(context, user_id), "slow_down"))
+            context.bot.send_message(user_id, say(language_of(update, context), "slow_down"))
         )
     return len(times) > most
-
-
-def language_for(context: ContextTypes.DEFAULT_TYPE, user_id: int) -> str:
-    from storage import people
-
-    from .common import services
-
-    person = people.get_person(services(context).db, user_id)
-    return person.language if person else "nl"
 
 
 def addressed_to_bot(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -70,7 +62,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Route a text message to the flow that waits for it, or classify it."""
     if update.effective_user is None:  # a channel post: nobody to answer
         return
-    if flooding(context, update.effective_user.id):
+    if flooding(update, context):
         return
     if is_group(update) and not addressed_to_bot(update, context):
         return

@@ -10,7 +10,6 @@ from telegram import Update
 from telegram.constants import ChatAction
 from telegram.ext import ContextTypes
 
-from knowledge.smalltalk import small_talk_reply
 from knowledge.text import contextualize
 from storage import people, questions
 from storage.access import group_proeftuin
@@ -37,14 +36,13 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, te
     """Answer from the knowledge base, log it, and offer 👍/👎 under the answer."""
     chat_id = update.effective_chat.id
     language = language_of(update, context)
-    chat = small_talk_reply(text, language)
-    if chat is not None:  # "hoi", "bedankt!": a friendly word, not a search of the documents
-        await send_html(context, chat_id, html.escape(chat, quote=False))
-        return
     await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
     kb = services(context).kb
     previous = context.user_data.get("last_question")
     answer = await kb.aask(text, previous=previous, language=language)
+    if answer.via == "chat":  # "hoi", "bedankt!": a friendly word, not logged, no 👍/👎
+        await send_html(context, chat_id, html.escape(answer.text, quote=False))
+        return
     context.user_data["last_question"] = contextualize(text, previous)  # follow-ups chain on
     db = services(context).db
     proeftuin = group_proeftuin(db, chat_id) if is_group(update) else None
@@ -165,14 +163,13 @@ async def store_curated(
     row = questions.curate(db, state["question_id"], update.effective_user.id, answer, now=moment)
     public_question = row["question"] if text.strip().lower() in KEEP_AS_IS else text.strip()
     kb.add_curated(row["id"], public_question, answer, stand_per=moment.date().isoformat())
-    text = answer
     if row.get("chat_id") and row.get("asker_id"):
         asker = people.get_person(db, row["asker_id"])
         language = asker.language if asker else "nl"
         await send_html(
             context,
             row["chat_id"],
-            say(language, "curated_to_asker", question=row["question"], answer=text),
+            say(language, "curated_to_asker", question=row["question"], answer=answer),
         )
         await reply(update, context, "curated_done")
     else:

@@ -77,19 +77,14 @@ async def choose_role(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     )
 
 
-def _KNOWN_COMMANDS() -> set[str]:  # noqa: N802 - reads like the constant it stands for
-    from ..app import ADMIN_COMMANDS, COMMANDS
-
-    return {name for names, *_ in COMMANDS + ADMIN_COMMANDS for name in names}
-
-
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The commands, with the coordinator's commands for coordinators; an unknown command
     (this handler also takes those) is first said to be unknown."""
     language = language_of(update, context)
     text = say(language, "help")
     command = (update.effective_message.text or "").split()[0] if update.effective_message else ""
-    if command and command.split("@")[0].lstrip("/").lower() not in _KNOWN_COMMANDS():
+    known = context.bot_data.get("command_names", set())
+    if command and command.split("@")[0].lstrip("/").lower() not in known:
         text = say(language, "unknown_command", command=html.escape(command)) + "\n\n" + text
     if is_admin(context, update.effective_user.id):
         text += say(language, "help_admin")

@@ -166,6 +166,20 @@ def _picked(question, passages, similarities=None, **limits):
             {"initiatieven zoals de proeftuin die sinds 2018 loopt.": 0.95},
             ["De Normaalste Zaak is een netwerk."],
         ),
+        (  # what the question asks for (a date) outweighs a little more closeness
+            "Wanneer is de training voor werkbegeleiders?",
+            [
+                "We organiseren een training voor werkbegeleiders. De training is op donderdag 16 mei."
+            ],
+            {
+                "We organiseren een training voor werkbegeleiders.": 0.90,
+                "De training is op donderdag 16 mei.": 0.83,
+            },
+            [
+                "We organiseren een training voor werkbegeleiders.",
+                "De training is op donderdag 16 mei.",
+            ],
+        ),
         (  # near-duplicates: the second saying of the same thing is left out
             "Hoe lang geldt de no-riskpolis?",
             [
