@@ -169,7 +169,8 @@ def _picked(question, passages, similarities=None, **limits):
         (  # what the question asks for (a date) outweighs a little more closeness
             "Wanneer is de training voor werkbegeleiders?",
             [
-                "We organiseren een training voor werkbegeleiders. De training is op donderdag 16 mei."
+                "We organiseren een training voor werkbegeleiders. "
+                "De training is op donderdag 16 mei."
             ],
             {
                 "We organiseren een training voor werkbegeleiders.": 0.90,
