@@ -28,9 +28,9 @@ def create_invite(
     """
     get_proeftuin(db, proeftuin_id)
     if valid_days is not None and not 1 <= valid_days <= 366:
-        raise Invalid("Een uitnodiging is 1 tot 366 dagen geldig.")
+        raise Invalid("invite_days", most=366)
     if max_uses is not None and not 1 <= max_uses <= 10_000:
-        raise Invalid("Een uitnodiging is 1 tot 10.000 keer te gebruiken.")
+        raise Invalid("invite_uses", most=10_000)
     token = secrets.token_urlsafe(24)
     expires = utc_now(now) + timedelta(days=valid_days) if valid_days else None
     db["invites"].insert(
@@ -76,24 +76,12 @@ def invite_proeftuin(db: Database, token: str, now: datetime | None = None) -> P
     or used up."""
     row = _invite_row(db, token)
     if row["revoked_at"] is not None:
-        raise InviteInvalid("Deze uitnodiging is ingetrokken. Vraag een nieuwe aan.")
+        raise InviteInvalid("invite_revoked")
     if row.get("expires_at") and from_iso(row["expires_at"]) <= utc_now(now):
-        raise InviteInvalid("Deze uitnodiging is verlopen. Vraag een nieuwe aan.")
+        raise InviteInvalid("invite_expired")
     if row.get("max_uses") is not None and (row.get("uses") or 0) >= row["max_uses"]:
-        raise InviteInvalid(
-            "Deze uitnodiging is al zo vaak gebruikt als mocht. Vraag een nieuwe aan."
-        )
+        raise InviteInvalid("invite_used_up")
     return get_proeftuin(db, row["proeftuin_id"])
-
-
-def list_invites(db: Database, proeftuin_id: int) -> list[dict[str, Any]]:
-    """All invites of a proeftuin, newest first, so a coordinator can pick one to revoke."""
-    return list(
-        db.query(
-            "SELECT * FROM invites WHERE proeftuin_id = ? ORDER BY created_at DESC",
-            [proeftuin_id],
-        )
-    )
 
 
 def link_group(
@@ -119,11 +107,6 @@ def link_group(
     return proeftuin
 
 
-def unlink_group(db: Database, chat_id: int) -> bool:
-    """Returns False if the chat was not linked."""
-    return db.execute("DELETE FROM group_links WHERE chat_id = ?", [chat_id]).rowcount > 0
-
-
 def group_proeftuin(db: Database, chat_id: int) -> Proeftuin | None:
     row = db.execute("SELECT proeftuin_id FROM group_links WHERE chat_id = ?", [chat_id]).fetchone()
     return get_proeftuin(db, row[0]) if row else None
@@ -132,5 +115,5 @@ def group_proeftuin(db: Database, chat_id: int) -> Proeftuin | None:
 def _invite_row(db: Database, token: str) -> dict[str, Any]:
     rows = list(db.query("SELECT * FROM invites WHERE token = ?", [token]))
     if not rows:
-        raise InviteInvalid("Deze uitnodiging is onbekend. Controleer de link.")
+        raise InviteInvalid("invite_unknown")
     return rows[0]

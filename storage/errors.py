@@ -1,12 +1,23 @@
 """Exceptions raised by the storage layer.
 
-Every message is written so the bot can show it to a user as-is (or log it),
-and every class derives from StorageError so one `except` can catch them all.
+Each carries a `code` (what went wrong) and `details` (the values involved) rather than a
+sentence: the front end words it in the user's language (bot/output/texts.py, `error_<code>`;
+field names in `details["what"]` are codes too, `field_<what>`). str() is for logs. Every class
+derives from StorageError so one `except` can catch them all.
 """
 
 
 class StorageError(Exception):
     """Base class for all storage errors."""
+
+    def __init__(self, code: str, **details) -> None:
+        super().__init__(code)
+        self.code = code
+        self.details = details
+
+    def __str__(self) -> str:
+        values = ", ".join(f"{key}={value!r}" for key, value in self.details.items())
+        return f"{self.code}({values})"
 
 
 class NotFound(StorageError, LookupError):
@@ -20,13 +31,13 @@ class Invalid(StorageError, ValueError):
 class AmbiguousName(Invalid):
     """A name matches more than one proeftuin; `matches` lists the candidates."""
 
-    def __init__(self, message: str, matches: list) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, matches: list, **details) -> None:
+        super().__init__(code, **details)
         self.matches = matches
 
 
 class InviteInvalid(StorageError):
-    """The invite token is unknown or has been revoked."""
+    """The invite token is unknown, revoked, expired or used up."""
 
 
 class NotAllowed(StorageError):

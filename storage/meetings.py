@@ -93,7 +93,7 @@ def create_meeting(
     now: datetime | None = None,
 ) -> Meeting:
     row = {
-        "title": validation.required_text(title, "De titel van de bijeenkomst"),
+        "title": validation.required_text(title, "meeting_title"),
         "starts_at": _future_start(starts_at, now),
         "place": validation.clean_text(place),
         "agenda": validation.clean_text(agenda),
@@ -108,7 +108,7 @@ def create_meeting(
 def get_meeting(db: Database, meeting_id: int) -> Meeting:
     rows = list(db.query("SELECT * FROM meetings WHERE id = ?", [meeting_id]))
     if not rows:
-        raise NotFound(f"Bijeenkomst {meeting_id} bestaat niet.")
+        raise NotFound("meeting_not_found", id=meeting_id)
     return meeting_from_row(rows[0])
 
 
@@ -128,7 +128,7 @@ def move_meeting(
 ) -> Meeting:
     meeting = get_meeting(db, meeting_id)
     if meeting.cancelled:
-        raise MeetingCancelled(f"{meeting.title!r} is geannuleerd en kan niet worden verplaatst.")
+        raise MeetingCancelled("meeting_cancelled", title=meeting.title)
     db["meetings"].update(
         meeting_id,
         {
@@ -143,7 +143,7 @@ def move_meeting(
 def cancel_meeting(db: Database, meeting_id: int, now: datetime | None = None) -> Meeting:
     meeting = get_meeting(db, meeting_id)
     if meeting.cancelled:
-        raise MeetingCancelled(f"{meeting.title!r} was al geannuleerd.")
+        raise MeetingCancelled("meeting_already_cancelled", title=meeting.title)
     db["meetings"].update(meeting_id, {"cancelled_at": now_iso(now)})
     return get_meeting(db, meeting_id)
 
@@ -193,9 +193,9 @@ def proeftuinen_of(db: Database, meeting: Meeting) -> list[Proeftuin]:
 
 def _future_start(starts_at: datetime, now: datetime | None) -> str:
     if starts_at.tzinfo is None:
-        raise Invalid("De starttijd heeft geen tijdzone; geef een tijd met tijdzone.")
+        raise Invalid("start_without_timezone")
     if starts_at <= utc_now(now):
-        raise Invalid("De starttijd moet in de toekomst liggen.")
+        raise Invalid("start_in_past")
     return to_iso(starts_at)
 
 
@@ -204,7 +204,7 @@ def _checked_proeftuin_ids(db: Database, ids: list[int] | tuple[int, ...] | None
         return None
     unique_ids = sorted(set(ids))
     if not unique_ids:
-        raise Invalid("Kies minstens één proeftuin, of geen keuze voor alle proeftuinen.")
+        raise Invalid("meeting_without_proeftuinen")
     for proeftuin_id in unique_ids:
         get_proeftuin(db, proeftuin_id)
     return json.dumps(unique_ids)

@@ -208,3 +208,36 @@ def m006_invite_limits(db: Database) -> None:
     db["invites"].add_column("expires_at", str)
     db["invites"].add_column("max_uses", int)
     db["invites"].add_column("uses", int, not_null_default=0)
+
+
+@migrations()
+def m007_conversation_flows(db: Database) -> None:
+    """Multi-step conversations (a draft awaiting Opslaan, /plan step by step, a pending
+    question-or-update choice, an awaited reply), so a restart or a second worker continues
+    them. Keyed by a random token, which is also what the flow's buttons carry."""
+    db["conversation_flows"].create(
+        {
+            "token": str,
+            "telegram_id": int,
+            "kind": str,
+            "chat_id": int,
+            "data": str,  # JSON
+            "created_at": str,
+        },
+        pk="token",
+        not_null=["telegram_id", "kind", "data", "created_at"],
+    )
+    db["conversation_flows"].create_index(["telegram_id", "kind"])
+
+
+@migrations()
+def m008_language_choice(db: Database) -> None:
+    """Whether the stored language was chosen with /taal; until then it follows the language
+    of the person's Telegram app."""
+    db["people"].add_column("language_chosen", int, not_null_default=0)
+
+
+@migrations()
+def m009_feedback_note(db: Database) -> None:
+    """What the asker said was missing or wrong after a 👎 (optional)."""
+    db["questions"].add_column("feedback_note", str)

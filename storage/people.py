@@ -1,7 +1,6 @@
 """People, their memberships of proeftuinen, invites and linked group chats.
 
-A person is keyed by their Telegram user id. Invites and group links live in
-`storage.access` and are re-exported here so the bot has one place to look.
+A person is keyed by their Telegram user id. Invites and group links are `storage.access`.
 """
 
 from dataclasses import dataclass
@@ -11,47 +10,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from storage import validation
-from storage.access import (
-    create_invite,
-    group_proeftuin,
-    invite_limits,
-    invite_proeftuin,
-    link_group,
-    list_invites,
-    revoke_invite,
-    unlink_group,
-    use_invite,
-)
 from storage.clock import from_iso, now_iso
 from storage.errors import Invalid, NotFound
 from storage.proeftuinen import Proeftuin, get_proeftuin, proeftuin_from_row
-
-__all__ = [
-    "LANGUAGES",
-    "Membership",
-    "Person",
-    "add_member",
-    "create_invite",
-    "get_person",
-    "group_proeftuin",
-    "invite_limits",
-    "invite_proeftuin",
-    "is_member",
-    "link_group",
-    "list_invites",
-    "mark_active",
-    "use_invite",
-    "mark_inactive",
-    "members_of",
-    "memberships",
-    "person_from_row",
-    "remove_member",
-    "revoke_invite",
-    "set_language",
-    "set_reminders",
-    "unlink_group",
-    "upsert_person",
-]
 
 LANGUAGES = ("nl", "en")
 
@@ -65,6 +26,7 @@ class Person:
     reminders_on: bool
     active: bool
     created_at: datetime
+    language_chosen: bool = False  # by /taal; until then it follows the Telegram app
 
 
 @dataclass(frozen=True)
@@ -83,6 +45,7 @@ def person_from_row(row: dict[str, Any]) -> Person:
         reminders_on=bool(row["reminders_on"]),
         active=bool(row["active"]),
         created_at=from_iso(row["created_at"]),
+        language_chosen=bool(row.get("language_chosen")),
     )
 
 
@@ -101,7 +64,7 @@ def upsert_person(
     keeps a stored choice (new people get 'nl'), so calling this on every
     message never undoes /language. Hearing from someone makes them active again.
     """
-    name = validation.required_text(name, "De naam")
+    name = validation.required_text(name, "person_name")
     if language is not None:
         _check_language(language)
     db.execute(
@@ -131,8 +94,10 @@ def get_person(db: Database, telegram_id: int) -> Person | None:
     return person_from_row(rows[0]) if rows else None
 
 
-def set_language(db: Database, telegram_id: int, language: str) -> Person:
+def set_language(db: Database, telegram_id: int, language: str, *, chosen: bool = True) -> Person:
+    """`chosen`: picked with /taal, so it no longer follows the Telegram app's language."""
     _check_language(language)
+    _set_flag(db, telegram_id, "language_chosen", int(chosen))
     return _set_flag(db, telegram_id, "language", language)
 
 
@@ -143,10 +108,6 @@ def set_reminders(db: Database, telegram_id: int, on: bool) -> Person:
 def mark_inactive(db: Database, telegram_id: int) -> Person:
     """For when Telegram reports the bot is blocked: stop messaging, keep the data."""
     return _set_flag(db, telegram_id, "active", 0)
-
-
-def mark_active(db: Database, telegram_id: int) -> Person:
-    return _set_flag(db, telegram_id, "active", 1)
 
 
 def add_member(
@@ -165,15 +126,6 @@ def add_member(
         [proeftuin_id, telegram_id, role, now_iso(now)],
     )
     return next(m for m in memberships(db, telegram_id) if m.proeftuin.id == proeftuin.id)
-
-
-def remove_member(db: Database, proeftuin_id: int, telegram_id: int) -> bool:
-    """Leave a proeftuin. Returns False if the person was not a member."""
-    cursor = db.execute(
-        "DELETE FROM memberships WHERE proeftuin_id = ? AND telegram_id = ?",
-        [proeftuin_id, telegram_id],
-    )
-    return cursor.rowcount > 0
 
 
 def memberships(db: Database, telegram_id: int) -> list[Membership]:
@@ -204,34 +156,15 @@ def is_member(db: Database, proeftuin_id: int, telegram_id: int) -> bool:
     return row is not None
 
 
-def members_of(
-    db: Database, proeftuin_id: int, *, active_only: bool = True, reminders_only: bool = False
-) -> list[Person]:
-    conditions = ["m.proeftuin_id = ?"]
-    if active_only:
-        conditions.append("p.active = 1")
-    if reminders_only:
-        conditions.append("p.reminders_on = 1")
-    rows = db.query(
-        f"""
-        SELECT p.* FROM people p JOIN memberships m ON m.telegram_id = p.telegram_id
-        WHERE {" AND ".join(conditions)}
-        ORDER BY p.name COLLATE NOCASE, p.telegram_id
-        """,
-        [proeftuin_id],
-    )
-    return [person_from_row(row) for row in rows]
-
-
 def _check_language(language: str) -> None:
     if language not in LANGUAGES:
-        raise Invalid(f"Onbekende taal {language!r}; kies uit {', '.join(LANGUAGES)}.")
+        raise Invalid("language_unknown", value=language, choices=", ".join(LANGUAGES))
 
 
 def _require_person(db: Database, telegram_id: int) -> Person:
     person = get_person(db, telegram_id)
     if person is None:
-        raise NotFound(f"Persoon {telegram_id} is niet bekend; eerst /start.")
+        raise NotFound("person_unknown", id=telegram_id)
     return person
 
 

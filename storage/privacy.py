@@ -14,6 +14,8 @@ from sqlite_utils import Database
 from storage.clock import now_iso
 from storage.db import transaction
 
+PASSAGE_KEYS = ("text", "score")  # older question logs stored the whole passage
+
 
 def export_person(db: Database, telegram_id: int, now: datetime | None = None) -> dict[str, Any]:
     """Everything stored about one person, as JSON-serialisable data."""
@@ -23,8 +25,11 @@ def export_person(db: Database, telegram_id: int, now: datetime | None = None) -
 
     people = rows("SELECT * FROM people WHERE telegram_id = :id")
     questions = rows("SELECT * FROM questions WHERE asker_id = :id ORDER BY created_at")
-    for question in questions:
-        question["sources"] = json.loads(question["sources"] or "[]")
+    for question in questions:  # which sources were cited, not the passages themselves
+        question["sources"] = [
+            {key: value for key, value in source.items() if key not in PASSAGE_KEYS}
+            for source in json.loads(question["sources"] or "[]")
+        ]
     return {
         "telegram_id": telegram_id,
         "exported_at": now_iso(now),
@@ -56,12 +61,14 @@ def export_person(db: Database, telegram_id: int, now: datetime | None = None) -
 # (label, SQL); rows that reference people go before the person, for the foreign keys
 _FORGET_STEPS = (
     ("reminders_deleted", "DELETE FROM reminder_log WHERE telegram_id = :id"),
+    ("conversations_deleted", "DELETE FROM conversation_flows WHERE telegram_id = :id"),
     ("memberships_deleted", "DELETE FROM memberships WHERE telegram_id = :id"),
     ("questions_deleted", "DELETE FROM questions WHERE asker_id = :id"),
     ("questions_uncurated", "UPDATE questions SET curated_by = NULL WHERE curated_by = :id"),
-    (
+    (  # the figures stay for the proeftuin's totals; what the person wrote goes
         "updates_anonymised",
-        "UPDATE updates SET author_id = NULL, author_name = NULL WHERE author_id = :id",
+        "UPDATE updates SET author_id = NULL, author_name = NULL, raw_text = '', step = NULL,"
+        " obstacles = NULL, next_step = NULL, telegram_message = NULL WHERE author_id = :id",
     ),
     ("invites_anonymised", "UPDATE invites SET created_by = NULL WHERE created_by = :id"),
     ("groups_anonymised", "UPDATE group_links SET linked_by = NULL WHERE linked_by = :id"),
@@ -75,8 +82,9 @@ def forget_person(db: Database, telegram_id: int) -> dict[str, int]:
     """Delete or anonymise everything about one person, all or nothing.
 
     Works for someone without a people row too (e.g. only asked questions).
-    Free text they typed into updates (raw_text) is kept: it describes the
-    proeftuin and cannot be scrubbed of names reliably. Returns row counts.
+    Their updates keep only the figures: the free text they wrote (the message, step,
+    knelpunt, next step) is erased, since it cannot be scrubbed of names reliably.
+    Returns row counts.
     """
     counts: dict[str, int] = {}
     with transaction(db):

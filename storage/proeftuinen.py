@@ -49,11 +49,10 @@ def create_proeftuin(
     created_by: int | None,
     now: datetime | None = None,
 ) -> Proeftuin:
-    name = validation.required_text(name, "De naam van de proeftuin")
-    jobs_target = validation.count(jobs_target, "Het banendoel")
-    duplicate = f"Er bestaat al een proeftuin met de naam {name!r}."
+    name = validation.required_text(name, "proeftuin_name")
+    jobs_target = validation.count(jobs_target, "jobs_target")
     if _find_by_name(db, name) is not None:
-        raise Invalid(duplicate)
+        raise Invalid("proeftuin_exists", name=name)
     row = {
         "name": name,
         "opdrachtgever": validation.clean_text(opdrachtgever),
@@ -67,14 +66,14 @@ def create_proeftuin(
         new_id = db["proeftuinen"].insert(row).last_pk
     except sqlite3.IntegrityError as exc:
         # Another handler created the same name between our check and the insert
-        raise Invalid(duplicate) from exc
+        raise Invalid("proeftuin_exists", name=name) from exc
     return get_proeftuin(db, new_id)
 
 
 def get_proeftuin(db: Database, proeftuin_id: int) -> Proeftuin:
     rows = list(db.query("SELECT * FROM proeftuinen WHERE id = ?", [proeftuin_id]))
     if not rows:
-        raise NotFound(f"Proeftuin {proeftuin_id} bestaat niet.")
+        raise NotFound("proeftuin_not_found", id=proeftuin_id)
     return proeftuin_from_row(rows[0])
 
 
@@ -96,18 +95,18 @@ def find_proeftuin(db: Database, name_or_id: str | int) -> Proeftuin:
         # "²".isdigit() is true and int() fails on it; 20 digits overflow SQLite's integers
         number = int(text)
         if number > 2**63 - 1:
-            raise NotFound(f"Geen proeftuin met nummer {text}.")
+            raise NotFound("proeftuin_not_found", id=text)
         return get_proeftuin(db, number)
-    wanted = validation.required_text(name_or_id, "De naam van de proeftuin")
+    wanted = validation.required_text(name_or_id, "proeftuin_name")
     exact = _find_by_name(db, wanted)
     if exact is not None:
         return exact
     matches = [p for p in list_proeftuinen(db) if wanted.casefold() in p.name.casefold()]
     if not matches:
-        raise NotFound(f"Geen proeftuin gevonden voor {wanted!r}.")
+        raise NotFound("proeftuin_name_unknown", name=wanted)
     if len(matches) > 1:
         names = ", ".join(p.name for p in matches)
-        raise AmbiguousName(f"{wanted!r} past bij meerdere proeftuinen: {names}.", matches)
+        raise AmbiguousName("proeftuin_ambiguous", matches, name=wanted, names=names)
     return matches[0]
 
 

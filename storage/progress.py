@@ -79,7 +79,7 @@ def update_from_row(row: dict[str, Any]) -> ProgressUpdate:
 def get_update(db: Database, update_id: int) -> ProgressUpdate:
     rows = list(db.query("SELECT * FROM updates WHERE id = ?", [update_id]))
     if not rows:
-        raise NotFound(f"Voortgangsupdate {update_id} bestaat niet.")
+        raise NotFound("update_not_found", id=update_id)
     return update_from_row(rows[0])
 
 

@@ -32,7 +32,7 @@ def log_question(
         "asker_id": asker_id,
         "proeftuin_id": proeftuin_id,
         "chat_id": chat_id,
-        "question": validation.required_text(question, "De vraag"),
+        "question": validation.required_text(question, "question"),
         "answered": int(bool(answered)),
         "answer": answer,
         "sources": json.dumps(sources, ensure_ascii=False),
@@ -44,7 +44,7 @@ def log_question(
 def get_question(db: Database, question_id: int) -> dict[str, Any]:
     rows = list(db.query("SELECT * FROM questions WHERE id = ?", [question_id]))
     if not rows:
-        raise NotFound(f"Vraag {question_id} bestaat niet.")
+        raise NotFound("question_not_found", id=question_id)
     return _decoded(rows[0])
 
 
@@ -53,22 +53,41 @@ def set_feedback(
 ) -> dict[str, Any]:
     """Thumbs up (1) or down (-1) from the asker; a later tap replaces an earlier one."""
     if value not in (1, -1) or isinstance(value, bool):
-        raise Invalid(f"Feedback moet 1 of -1 zijn, niet {value!r}.")
+        raise Invalid("feedback_value", value=value)
     question = get_question(db, question_id)
     # In a group anyone can tap the buttons; only the asker's opinion counts
     if question["asker_id"] is None or question["asker_id"] != asker_id:
-        raise NotAllowed("Alleen wie de vraag stelde kan feedback geven.")
+        raise NotAllowed("feedback_not_asker")
     db["questions"].update(question_id, {"feedback": value, "feedback_at": now_iso(now)})
     return get_question(db, question_id)
 
 
+def set_feedback_note(
+    db: Database, question_id: int, asker_id: int, note: str, now: datetime | None = None
+) -> dict[str, Any]:
+    """What was missing or wrong, in the asker's words, after a 👎."""
+    note = validation.required_text(note, "feedback_note")
+    question = get_question(db, question_id)
+    if question["asker_id"] is None or question["asker_id"] != asker_id:
+        raise NotAllowed("feedback_not_asker")
+    db["questions"].update(question_id, {"feedback_note": note, "feedback_at": now_iso(now)})
+    return get_question(db, question_id)
+
+
 def open_questions(db: Database) -> list[dict[str, Any]]:
-    """Questions still needing a human: unanswered or down-voted, not yet curated. Newest first."""
+    """Questions still needing a human: unanswered or down-voted, not yet curated. Newest first,
+    with who asked (`asker_name`) and from which proeftuin (`proeftuin_name`)."""
     rows = db.query(
         """
-        SELECT * FROM questions
-        WHERE (answered = 0 OR feedback = -1) AND curated_answer IS NULL
-        ORDER BY created_at DESC, id DESC
+        SELECT q.*, p.name AS asker_name, t.name AS proeftuin_name,
+            (SELECT group_concat(o.name, ', ') FROM memberships m
+             JOIN proeftuinen o ON o.id = m.proeftuin_id
+             WHERE m.telegram_id = q.asker_id) AS asker_proeftuinen
+        FROM questions q
+        LEFT JOIN people p ON p.telegram_id = q.asker_id
+        LEFT JOIN proeftuinen t ON t.id = q.proeftuin_id
+        WHERE (q.answered = 0 OR q.feedback = -1) AND q.curated_answer IS NULL
+        ORDER BY q.created_at DESC, q.id DESC
         """
     )
     return [_decoded(row) for row in rows]
@@ -82,7 +101,7 @@ def curate(
     now: datetime | None = None,
 ) -> dict[str, Any]:
     """Store a coordinator's answer. The returned row has asker_id and chat_id to notify."""
-    answer = validation.required_text(answer, "Het antwoord")
+    answer = validation.required_text(answer, "answer")
     get_question(db, question_id)
     db["questions"].update(
         question_id,

@@ -33,7 +33,7 @@ def claim_reminder(
     A send that failed (not a block, not a crash) may be claimed again, so it is retried.
     """
     if not kind:
-        raise Invalid("Een herinnering heeft een soort nodig (bijv. 'd1').")
+        raise Invalid("reminder_kind_missing")
     cursor = db.execute(
         """
         INSERT INTO reminder_log
@@ -58,7 +58,7 @@ def mark_reminder(
     now: datetime | None = None,
 ) -> None:
     if status not in REMINDER_STATUSES:
-        raise Invalid(f"Onbekende status {status!r}; kies uit {', '.join(REMINDER_STATUSES)}.")
+        raise Invalid("reminder_status_unknown", value=status, choices=", ".join(REMINDER_STATUSES))
     cursor = db.execute(
         """
         UPDATE reminder_log SET status = ?, sent_at = ?
@@ -74,7 +74,7 @@ def mark_reminder(
         ],
     )
     if cursor.rowcount == 0:
-        raise NotFound("Deze herinnering is nooit geclaimd; eerst claim_reminder().")
+        raise NotFound("reminder_not_claimed")
 
 
 def release_reminder(
@@ -99,7 +99,7 @@ def release_reminder(
 def reminders_in_state(db: Database, status: str) -> list[dict[str, Any]]:
     """Log rows in one status, oldest first, with the meeting title for a readable report."""
     if status not in REMINDER_STATUSES:
-        raise Invalid(f"Onbekende status {status!r}; kies uit {', '.join(REMINDER_STATUSES)}.")
+        raise Invalid("reminder_status_unknown", value=status, choices=", ".join(REMINDER_STATUSES))
     return list(
         db.query(
             """

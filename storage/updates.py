@@ -1,8 +1,5 @@
-"""Writing progress updates: save, correct, withdraw.
-
-Reading (progress, overview, export) lives in storage.progress and is
-re-exported here so the bot can import everything about updates from one place.
-"""
+"""Writing progress updates: save, correct, withdraw. Reading them (progress, overview,
+export) is storage.progress."""
 
 import sqlite3
 from datetime import datetime, timedelta
@@ -13,39 +10,9 @@ from storage import validation
 from storage.clock import now_iso, to_iso, utc_now
 from storage.errors import Invalid, NotAllowed, TooOld
 from storage.proeftuinen import get_proeftuin
-from storage.progress import (
-    Progress,
-    ProgressUpdate,
-    Totals,
-    export_rows,
-    get_update,
-    overview,
-    progress,
-    totals,
-    update_from_row,
-)
+from storage.progress import ProgressUpdate, get_update, update_from_row
 
-__all__ = [
-    "CORRECTABLE_FIELDS",
-    "Progress",
-    "ProgressUpdate",
-    "Totals",
-    "correct_update",
-    "export_rows",
-    "get_update",
-    "overview",
-    "progress",
-    "recent_updates_by",
-    "save_update",
-    "totals",
-    "withdraw_update",
-]
-
-COUNT_FIELDS = {
-    "jobs_realised": "Het aantal banen",
-    "candidates": "Het aantal kandidaten",
-    "internships": "Het aantal stages",
-}
+COUNT_FIELDS = ("jobs_realised", "candidates", "internships")
 CORRECTABLE_FIELDS = ("raw_text", *COUNT_FIELDS, "step", "obstacles", "next_step")
 
 
@@ -77,7 +44,7 @@ def save_update(
         validation.role(role)
     numbers = {"jobs_realised": jobs_realised, "candidates": candidates, "internships": internships}
     for field, value in numbers.items():
-        validation.count(value, COUNT_FIELDS[field])
+        validation.count(value, field)
     if telegram_update_id is not None and (seen := _by_telegram_id(db, telegram_update_id)):
         return seen, False
     get_proeftuin(db, proeftuin_id)
@@ -87,7 +54,7 @@ def save_update(
         "author_name": validation.clean_text(author_name),
         "role": role,
         "created_at": now_iso(now),
-        "raw_text": validation.required_text(raw_text, "De tekst van de update"),
+        "raw_text": validation.required_text(raw_text, "raw_text"),
         **numbers,
         "step": validation.clean_text(step),
         "obstacles": validation.clean_text(obstacles),
@@ -112,10 +79,7 @@ def _check_window(update: ProgressUpdate, now: datetime | None) -> None:
     """Enforced where the change is made, not only in the /herstel list: a forged or old
     button must not rewrite history that others have reported on."""
     if utc_now(now) - update.created_at > CORRECTION_WINDOW:
-        raise TooOld(
-            f"Update {update.id} is ouder dan {CORRECTION_WINDOW.days} dagen en kan niet meer "
-            "worden gewijzigd of ingetrokken."
-        )
+        raise TooOld("update_too_old", id=update.id, days=CORRECTION_WINDOW.days)
 
 
 def recent_updates_by(
@@ -144,21 +108,21 @@ def correct_update(
     """Change fields of one's own update; only CORRECTABLE_FIELDS may be given."""
     unknown = set(fields) - set(CORRECTABLE_FIELDS)
     if unknown:
-        raise Invalid(f"Deze velden kun je niet corrigeren: {', '.join(sorted(unknown))}.")
+        raise Invalid("fields_not_correctable", fields=", ".join(sorted(unknown)))
     if not fields:
-        raise Invalid("Geef minstens één veld om te corrigeren.")
+        raise Invalid("no_fields")
     update = get_update(db, update_id)
     if update.author_id != author_id:
-        raise NotAllowed("Alleen de auteur kan deze update corrigeren.")
+        raise NotAllowed("update_not_author")
     if update.withdrawn:
-        raise NotAllowed("Deze update is ingetrokken en kan niet meer worden gecorrigeerd.")
+        raise NotAllowed("update_withdrawn")
     _check_window(update, now)
     changes: dict[str, object] = {}
     for field, value in fields.items():
         if field in COUNT_FIELDS:
-            changes[field] = validation.count(value, COUNT_FIELDS[field])
+            changes[field] = validation.count(value, field)
         elif field == "raw_text":
-            changes[field] = validation.required_text(value, "De tekst van de update")
+            changes[field] = validation.required_text(value, "raw_text")
         else:
             changes[field] = validation.clean_text(value)
     changes["corrected_at"] = now_iso(now)
@@ -175,7 +139,7 @@ def withdraw_update(
     """
     update = get_update(db, update_id)
     if update.author_id != author_id:
-        raise NotAllowed("Alleen de auteur kan deze update intrekken.")
+        raise NotAllowed("update_not_author")
     if update.withdrawn:
         return update
     _check_window(update, now)

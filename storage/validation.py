@@ -1,4 +1,5 @@
-"""Input checks shared by the storage modules; they raise Invalid with a readable message."""
+"""Input checks shared by the storage modules. They raise Invalid with a code; `what` is the
+field's code (the front end words it: `field_<what>`)."""
 
 from storage.errors import Invalid
 
@@ -18,20 +19,20 @@ def clean_text(value: str | None) -> str | None:
 def required_text(value: str | None, what: str) -> str:
     cleaned = clean_text(value)
     if cleaned is None:
-        raise Invalid(f"{what} mag niet leeg zijn.")
+        raise Invalid("text_empty", what=what)
     return cleaned
 
 
 def count(value: int, what: str) -> int:
     # bool is an int subclass; True jobs is a bug upstream, not a number
     if not isinstance(value, int) or isinstance(value, bool):
-        raise Invalid(f"{what} moet een geheel getal zijn, niet {value!r}.")
+        raise Invalid("count_not_integer", what=what, value=value)
     if not 0 <= value <= MAX_COUNT:
-        raise Invalid(f"{what} moet tussen 0 en {MAX_COUNT} liggen, niet {value}.")
+        raise Invalid("count_out_of_range", what=what, value=value, most=MAX_COUNT)
     return value
 
 
 def role(value: str) -> str:
     if value not in ROLES:
-        raise Invalid(f"Onbekende rol {value!r}; kies uit {', '.join(ROLES)}.")
+        raise Invalid("role_unknown", value=value, choices=", ".join(ROLES))
     return value

@@ -15,6 +15,9 @@ EXPECTED_MIGRATIONS = [
     "m004_meetings_and_reminders",
     "m005_update_source_message",
     "m006_invite_limits",
+    "m007_conversation_flows",
+    "m008_language_choice",
+    "m009_feedback_note",
 ]
 
 

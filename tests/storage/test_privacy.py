@@ -4,11 +4,13 @@ from datetime import timedelta
 
 import pytest
 
+from storage.access import create_invite, link_group
 from storage.meetings import claim_reminder, create_meeting, sent_reminders
-from storage.people import create_invite, get_person, link_group, members_of
+from storage.people import get_person, memberships
 from storage.privacy import export_person, forget_person
+from storage.progress import export_rows, progress
 from storage.questions import curate, get_question, log_question
-from storage.updates import export_rows, progress, save_update
+from storage.updates import save_update
 
 
 @pytest.fixture
@@ -89,7 +91,8 @@ def test_forget_person_anonymises_updates_and_keeps_totals(db, ann_everywhere):
     assert get_person(db, 7) is None
     assert progress(db, proeftuin.id).totals == totals_before
     assert [r["author_name"] for r in export_rows(db)] == [None, "Bob"]
-    assert [p.telegram_id for p in members_of(db, proeftuin.id)] == [8]
+    assert memberships(db, 7) == []
+    assert [m.proeftuin.id for m in memberships(db, 8)] == [proeftuin.id]
     assert [r["telegram_id"] for r in sent_reminders(db, 1)] == [8]
     assert get_question(db, ann_everywhere["bobs_question"])["curated_by"] is None
     assert counts["person_deleted"] == 1 and counts["updates_anonymised"] == 1

@@ -32,19 +32,20 @@ def test_created_at_is_stored_as_utc_iso(make_proeftuin, db):
 
 
 @pytest.mark.parametrize(
-    ("name", "target", "message"),
+    ("name", "target", "code", "what"),
     [
-        ("", 10, "naam"),
-        ("   ", 10, "naam"),
-        ("Zwolle", -1, "banendoel"),
-        ("Zwolle", 10_001, "banendoel"),
-        ("Zwolle", 2.5, "geheel getal"),
-        ("Zwolle", True, "geheel getal"),
+        ("", 10, "text_empty", "proeftuin_name"),
+        ("   ", 10, "text_empty", "proeftuin_name"),
+        ("Zwolle", -1, "count_out_of_range", "jobs_target"),
+        ("Zwolle", 10_001, "count_out_of_range", "jobs_target"),
+        ("Zwolle", 2.5, "count_not_integer", "jobs_target"),
+        ("Zwolle", True, "count_not_integer", "jobs_target"),
     ],
 )
-def test_create_rejects_bad_input(make_proeftuin, name, target, message):
-    with pytest.raises(Invalid, match=message):
+def test_create_rejects_bad_input(make_proeftuin, name, target, code, what):
+    with pytest.raises(Invalid) as raised:
         make_proeftuin(name, jobs_target=target)
+    assert (raised.value.code, raised.value.details["what"]) == (code, what)
 
 
 @pytest.mark.parametrize("target", [0, 10_000])
@@ -55,8 +56,9 @@ def test_target_bounds_are_inclusive(make_proeftuin, target):
 @pytest.mark.parametrize("duplicate", ["Utrecht", "UTRECHT", " utrecht "])
 def test_names_are_unique_ignoring_case(make_proeftuin, duplicate):
     make_proeftuin("Utrecht")
-    with pytest.raises(Invalid, match="bestaat al"):
+    with pytest.raises(Invalid) as raised:
         make_proeftuin(duplicate)
+    assert raised.value.code == "proeftuin_exists"
 
 
 def test_unique_ignoring_case_beyond_ascii(make_proeftuin):

@@ -3,16 +3,8 @@ from datetime import timedelta
 import pytest
 
 from storage.errors import Invalid, NotAllowed, NotFound
-from storage.updates import (
-    correct_update,
-    export_rows,
-    get_update,
-    overview,
-    progress,
-    recent_updates_by,
-    save_update,
-    withdraw_update,
-)
+from storage.progress import export_rows, get_update, overview, progress
+from storage.updates import correct_update, recent_updates_by, save_update, withdraw_update
 
 
 @pytest.fixture
@@ -92,18 +84,19 @@ def test_updates_without_telegram_id_are_all_stored(db, report):
 
 
 @pytest.mark.parametrize(
-    ("fields", "message"),
+    ("fields", "code", "what"),
     [
-        ({"jobs_realised": -1}, "banen"),
-        ({"candidates": 10_001}, "kandidaten"),
-        ({"internships": "3"}, "geheel getal"),
-        ({"raw_text": "  "}, "tekst"),
-        ({"role": "directeur"}, "rol"),
+        ({"jobs_realised": -1}, "count_out_of_range", "jobs_realised"),
+        ({"candidates": 10_001}, "count_out_of_range", "candidates"),
+        ({"internships": "3"}, "count_not_integer", "internships"),
+        ({"raw_text": "  "}, "text_empty", "raw_text"),
+        ({"role": "directeur"}, "role_unknown", None),
     ],
 )
-def test_save_update_rejects_bad_input(report, fields, message):
-    with pytest.raises(Invalid, match=message):
+def test_save_update_rejects_bad_input(report, fields, code, what):
+    with pytest.raises(Invalid) as raised:
         report(**fields)
+    assert (raised.value.code, raised.value.details.get("what")) == (code, what)
 
 
 def test_save_update_for_unknown_proeftuin(report):
@@ -246,7 +239,8 @@ def test_export_rows_include_status_and_proeftuin_name(db, report, now):
 
 
 def test_totals_match_progress_and_skip_withdrawn(db, make_proeftuin, now):
-    from storage.updates import progress, save_update, totals, withdraw_update
+    from storage.progress import progress, totals
+    from storage.updates import save_update, withdraw_update
 
     proeftuin = make_proeftuin()
     kept, _ = save_update(
