@@ -4,10 +4,30 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
 
-from .settings import Settings
+from bot.settings import Settings
+
+if TYPE_CHECKING:  # the types only: opening them is what the functions below are for
+    from sqlite_utils import Database
+
+    from knowledge.base import KnowledgeBase
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Services:
+    """What every handler works with; kept in application.bot_data['services'], made by
+    `build_application`, closed in post_shutdown."""
+
+    db: Database
+    kb: KnowledgeBase
+    settings: Settings
+    clock: Callable[[], datetime]  # () -> aware datetime; replaced in tests
 
 
 def open_knowledge(settings: Settings, *, sync_builtin: bool = True):

@@ -6,6 +6,7 @@ The environment is injectable (tests pass a dict); a bad value fails with the se
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -62,6 +63,7 @@ class Settings:
     reminder_hours: tuple[int, ...] = (2,)
     reminder_at: str = "10:00"
     nudge_days: int = 5
+    organizer_email: str = "noreply@vonkje.invalid"  # the ORGANIZER of the .ics invitations
     log_level: str = "INFO"
 
     @classmethod
@@ -107,8 +109,6 @@ def _convert(attr: str, name: str, raw: str):
         return _float(name, raw)
     if attr == "reminder_at":
         return _clock(name, raw)
+    if attr == "organizer_email" and not re.fullmatch(r"[^@\s:;]+@[^@\s:;]+\.[^@\s:;]+", raw):
+        raise SettingsError(f"{name}={raw!r}: expected an e-mail address")
     return raw
-
-
-def setting_names() -> list[str]:
-    return [f.metadata.get("env", f"VONKJE_{f.name.upper()}") for f in fields(Settings)]

@@ -1,12 +1,13 @@
 """The README stays true: every command, Telegram command and setting is documented."""
 
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
-from bot.app import ADMIN_COMMANDS, COMMANDS
 from bot.cli import cli
-from bot.settings import setting_names
+from bot.settings import Settings
+from bot.tg.app import ADMIN_COMMANDS, COMMANDS
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -17,7 +18,10 @@ def test_every_cli_command_has_help_and_is_in_readme(name):
     assert f"`vonkje {name}" in README
 
 
-@pytest.mark.parametrize("setting", setting_names())
+SETTINGS = [f.metadata.get("env", f"VONKJE_{f.name.upper()}") for f in fields(Settings)]
+
+
+@pytest.mark.parametrize("setting", SETTINGS)
 def test_every_setting_is_in_the_configuration_table(setting):
     assert f"| `{setting}` |" in README
 

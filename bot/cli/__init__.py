@@ -9,10 +9,10 @@ from pathlib import Path
 
 import click
 
-from .cli_context import knowledge_of as _knowledge
-from .cli_context import settings_of as _settings
-from .cli_meetings import meetings, remind
-from .settings import Settings, SettingsError
+from bot.cli.context import knowledge_of as _knowledge
+from bot.cli.context import settings_of as _settings
+from bot.cli.meetings import meetings, remind
+from bot.settings import Settings, SettingsError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -207,9 +207,9 @@ def chat(ctx: click.Context, user_id: int, name: str, participant: bool, english
     """Talk to Vonkje in the terminal: the same handlers and texts as on Telegram."""
     import asyncio
 
-    from .chat import chat as run_chat
-    from .cli_context import storage_of
-    from .update_factory import Sender
+    from bot.cli.chat import chat as run_chat
+    from bot.cli.context import storage_of
+    from bot.tg.update_factory import Sender
 
     settings = _settings(ctx)
     if settings.log_level.upper() == "INFO":  # log lines would interleave with the talk
@@ -230,7 +230,7 @@ def chat(ctx: click.Context, user_id: int, name: str, participant: bool, english
 @click.pass_context
 def run(ctx: click.Context) -> None:
     """Run the Telegram bot (long polling, or a webhook when VONKJE_WEBHOOK_URL is set)."""
-    from .runner import StartupFailed, run_bot
+    from bot.tg.runner import StartupFailed, run_bot
 
     settings = _settings(ctx)
     if not settings.telegram_bot_token:

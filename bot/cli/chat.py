@@ -7,6 +7,7 @@ printed here is exactly what Telegram users would get. Buttons become numbered c
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import itertools
 import re
@@ -16,13 +17,27 @@ from pathlib import Path
 
 from telegram import Update
 
+from bot.tg.app import build_application
+from bot.tg.local_api import ApiCall, LocalBotApi
+from bot.tg.update_factory import Sender, UpdateFactory
 from storage.updates import last_telegram_update_id
 
-from .app import build_application
-from .local_api import ApiCall, LocalBotApi
-from .update_factory import Sender, UpdateFactory
+# input() through readline reads a line of any length; a bare terminal (canonical mode) cuts
+# a line at 4,096 bytes and feeds the rest in as the next message. Not on every platform.
+with contextlib.suppress(ImportError):
+    import readline  # noqa: F401
 
 _TAG = re.compile(r"<[^>]+>")
+BANNER = {
+    "nl": (
+        "Vonkje in de terminal. Typ een vraag of een update; een cijfer kiest een knop; "
+        "'/als ID NAAM' wisselt van gebruiker; /quit stopt."
+    ),
+    "en": (
+        "Vonkje in the terminal. Type a question or an update; a number picks a button; "
+        "'/als ID NAME' switches user; /quit stops."
+    ),
+}
 QUIT = {"/quit", "/exit", "/stoppen", ":q"}
 
 
@@ -32,25 +47,35 @@ def html_to_text(text: str) -> str:
 
 
 class Terminal:
-    """Prints what the bot sends and remembers the buttons of the last message."""
+    """Prints what the bot sends and remembers the buttons of the last message to the person
+    typing; a message to someone else (a curated answer, a reminder) names its recipient."""
 
     def __init__(self, files_dir: Path, write: Callable[[str], None] = print) -> None:
         self.files_dir = files_dir
         self.write = write
         self.buttons: list[str] = []
+        self.current: Sender | None = None
+        self.names: dict[int, str] = {}
+
+    def prompt(self, call: ApiCall) -> str:
+        if self.current is None or call.chat_id in (None, self.current.id):
+            return "vonkje> "
+        return f"vonkje → {self.names.get(call.chat_id, call.chat_id)}> "
 
     def show(self, call: ApiCall) -> None:
+        prompt = self.prompt(call)
+        indent = "\n" + " " * len(prompt)
         if call.method in ("sendMessage", "editMessageText"):
-            self.write("vonkje> " + html_to_text(call.text).replace("\n", "\n        "))
+            self.write(prompt + html_to_text(call.text).replace("\n", indent))
         elif call.method in ("sendPhoto", "sendDocument"):
             for field, data in call.files.items():
                 name = call.params.get("_filenames", {}).get(field, field)
                 self.files_dir.mkdir(parents=True, exist_ok=True)
                 (self.files_dir / name).write_bytes(data)
                 self.write(
-                    f"vonkje> [{name} opgeslagen in {self.files_dir}] " + html_to_text(call.text)
+                    f"{prompt}[{name} opgeslagen in {self.files_dir}] " + html_to_text(call.text)
                 )
-        if call.buttons:
+        if call.buttons and prompt == "vonkje> ":  # another person's buttons are not yours
             self.buttons = [data for _, data in call.buttons]
             labels = "  ".join(f"[{n}] {label}" for n, (label, _) in enumerate(call.buttons, 1))
             self.write("        " + labels)
@@ -75,10 +100,8 @@ async def chat(
     # second session on the same folder must not look like a redelivery of the first
     factory = UpdateFactory(next_update_id=itertools.count(last_telegram_update_id(db) + 1))
     await application.initialize()
-    write(
-        "Vonkje in de terminal. Typ een vraag of een update; een cijfer kiest een knop; "
-        "'/als ID NAAM' wisselt van gebruiker; /quit stopt."
-    )
+    write(BANNER["en" if sender.language_code == "en" else "nl"])
+    terminal.current, terminal.names[sender.id] = sender, sender.first_name
     try:
         while True:
             try:
@@ -91,6 +114,7 @@ async def chat(
                 continue
             if line.startswith("/als "):
                 sender = _switch(line, sender)
+                terminal.current, terminal.names[sender.id] = sender, sender.first_name
                 write(f"(je bent nu {sender.first_name}, id {sender.id})")
                 continue
             if line.isdigit() and 1 <= int(line) <= len(terminal.buttons):

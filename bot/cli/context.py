@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .settings import Settings
+from bot.settings import Settings
 
 
 def settings_of(ctx: click.Context) -> Settings:
@@ -13,7 +13,7 @@ def settings_of(ctx: click.Context) -> Settings:
 
 def knowledge_of(ctx: click.Context):
     """The knowledge base, opened once per command (loads the model, syncs built-in docs)."""
-    from .services import open_knowledge
+    from bot.services import open_knowledge
 
     if "kb" not in ctx.obj:
         ctx.obj["kb"] = open_knowledge(settings_of(ctx))
@@ -21,7 +21,7 @@ def knowledge_of(ctx: click.Context):
 
 
 def storage_of(ctx: click.Context):
-    from .services import open_storage
+    from bot.services import open_storage
 
     if "db" not in ctx.obj:
         ctx.obj["db"] = open_storage(settings_of(ctx))

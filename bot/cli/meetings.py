@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import click
 
-from .cli_context import knowledge_of as _knowledge
-from .cli_context import settings_of as _settings
-from .cli_context import storage_of as _storage
+from bot.cli.context import knowledge_of as _knowledge
+from bot.cli.context import settings_of as _settings
+from bot.cli.context import storage_of as _storage
+from bot.output.texts import describe
 
 
 @click.group()
@@ -19,10 +20,9 @@ def meetings() -> None:
 @click.pass_context
 def meetings_list(ctx: click.Context, include_cancelled: bool) -> None:
     """List the coming bijeenkomsten."""
+    from bot.domain.meeting_dates import format_moment_nl
     from storage.meetings import upcoming_meetings
     from storage.proeftuinen import list_proeftuinen
-
-    from .meeting_dates import format_moment_nl
 
     settings = _settings(ctx)
     db = _storage(ctx)
@@ -43,7 +43,7 @@ def meetings_list(ctx: click.Context, include_cancelled: bool) -> None:
         )
 
 
-@meetings.command(name="add")
+@meetings.command(name="add", short_help="Plan a bijeenkomst (WHEN in Dutch words or digits).")
 @click.argument("title")
 @click.argument("when")
 @click.option("--place", help="Address or video link.")
@@ -66,11 +66,10 @@ def meetings_add(
     """Plan a bijeenkomst; WHEN in Dutch, e.g. "vrijdag 15 maart 14:00"."""
     from datetime import UTC, datetime
 
+    from bot.domain.meeting_dates import format_moment_nl, parse_meeting_datetime
     from storage.errors import Invalid, NotFound
     from storage.meetings import create_meeting
     from storage.proeftuinen import find_proeftuin
-
-    from .meeting_dates import format_moment_nl, parse_meeting_datetime
 
     settings = _settings(ctx)
     db = _storage(ctx)
@@ -93,7 +92,7 @@ def meetings_add(
             now=now,
         )
     except (Invalid, NotFound) as problem:
-        raise click.UsageError(str(problem)) from problem
+        raise click.UsageError(describe(problem, "nl", as_html=False)) from problem
     click.echo(
         f"Gepland: #{meeting.id} {title} op "
         f"{format_moment_nl(meeting.starts_at, settings.timezone)}"
@@ -111,7 +110,7 @@ def meetings_cancel(ctx: click.Context, meeting_id: int) -> None:
     try:
         meeting = cancel_meeting(_storage(ctx), meeting_id)
     except (NotFound, MeetingCancelled) as problem:
-        raise click.UsageError(str(problem)) from problem
+        raise click.UsageError(describe(problem, "nl", as_html=False)) from problem
     click.echo(f"Geannuleerd: #{meeting.id} {meeting.title}. De bot licht de deelnemers in.")
 
 
@@ -120,7 +119,7 @@ def meetings_cancel(ctx: click.Context, meeting_id: int) -> None:
 @click.pass_context
 def remind(ctx: click.Context, dry_run: bool) -> None:
     """Send the reminders that are due now, or with --dry-run print the whole plan."""
-    from .reminder_cli import print_plan, send_due_now
+    from bot.cli.remind import print_plan, send_due_now
 
     settings = _settings(ctx)
     if dry_run:

@@ -6,10 +6,9 @@ import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from bot.domain.meeting_dates import format_moment_nl
+from bot.reminders.audience import audience, completed_kinds, specs_by_audience
 from storage.meetings import upcoming_meetings
-
-from .meeting_dates import format_moment_nl
-from .reminders import audience, completed_kinds, specs_by_audience
 
 
 def print_plan(settings, db, echo: Callable[[str], None], now: datetime | None = None) -> None:
@@ -46,8 +45,8 @@ def print_plan(settings, db, echo: Callable[[str], None], now: datetime | None =
 
 def send_due_now(settings, db, kb) -> None:
     """Send what is due (the bot does this itself at start-up and on schedule)."""
-    from .app import build_application, install_secret_filter
-    from .reminders import start_reminders
+    from bot.reminders.jobs import start_reminders
+    from bot.tg.app import build_application, install_secret_filter
 
     install_secret_filter(settings.telegram_bot_token)
     application = build_application(settings, db=db, kb=kb, rate_limit=True)

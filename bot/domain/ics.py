@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 PRODID = "-//Vonkje//Partnerships voor meer banen//NL"
+DEFAULT_ORGANIZER = "noreply@vonkje.invalid"  # VONKJE_ORGANIZER_EMAIL sets a real one
+ALARM_BEFORE = timedelta(hours=1)
 MAX_OCTETS = 75  # RFC 5545 3.1: lines SHOULD NOT be longer than 75 octets, excluding CRLF
 
 
@@ -46,10 +48,14 @@ def meeting_ics(
     description: str | None,
     sequence: int = 0,
     cancelled: bool = False,
+    organizer: str = DEFAULT_ORGANIZER,
+    alarm_before: timedelta | None = ALARM_BEFORE,
     now: datetime,
 ) -> bytes:
     """A VCALENDAR with one VEVENT. Moving a meeting: same uid, higher sequence.
-    Cancelling: same uid, higher sequence, cancelled=True (METHOD:CANCEL)."""
+    Cancelling: same uid, higher sequence, cancelled=True (METHOD:CANCEL). The ORGANIZER is
+    where a calendar app sends a reply (RFC 5546 asks for one with METHOD:REQUEST); the
+    VALARM reminds on the device itself."""
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -63,10 +69,21 @@ def meeting_ics(
         f"DTEND:{_utc(starts_at.astimezone(UTC) + duration)}",  # real hours, also across DST
         f"SEQUENCE:{int(sequence)}",
         f"SUMMARY:{escape_text(title)}",
+        f"ORGANIZER;CN=Vonkje:mailto:{organizer}",
     ]
     if place:
         lines.append(f"LOCATION:{escape_text(place)}")
     if description:
         lines.append(f"DESCRIPTION:{escape_text(description)}")
-    lines += [f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}", "END:VEVENT", "END:VCALENDAR"]
+    lines.append(f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}")
+    if alarm_before and not cancelled:
+        minutes = int(alarm_before.total_seconds() // 60)
+        lines += [
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            f"DESCRIPTION:{escape_text(title)}",
+            f"TRIGGER:-PT{minutes}M",
+            "END:VALARM",
+        ]
+    lines += ["END:VEVENT", "END:VCALENDAR"]
     return "".join(fold(line) + "\r\n" for line in lines).encode("utf-8")

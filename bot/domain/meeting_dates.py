@@ -12,6 +12,14 @@ wrong (dateparser 1.5, languages nl+en, RELATIVE_BASE Monday 2027-03-01 09:00):
 
 Forms that already worked and are left alone: "vrijdag 15 maart 14:00", "15-3 om 14:00",
 "15 maart om 14.30 uur", "morgen 9:30", "15/3 14:00", "2027-03-15 14:00", "next friday".
+
+Spoken times are rewritten too: "half drie" (14:30), "kwart over twee" (14:15), "kwart voor
+drie" (14:45), "drie uur 's middags" (15:00). An hour written as a word from one to seven is
+taken in the afternoon: nobody plans a bijeenkomst at half three at night.
+
+A weekday that does not match the date ("vrijdag 15 maart" when 15 March is a Monday) is not
+corrected either way: `ParsedMoment.named_weekday` says which day was named, for the caller
+to ask about.
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ DAYS_NL = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
 DAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus")
 MONTHS_NL += ("september", "oktober", "november", "december")
+SHORT_MONTHS_NL = "jan feb mrt apr mei jun jul aug sep okt nov dec".split()
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August")
 MONTHS_EN += ("September", "October", "November", "December")
 
@@ -37,6 +46,7 @@ MONTHS_EN += ("September", "October", "November", "December")
 class ParsedMoment:
     when: datetime  # aware, in the requested time zone
     time_given: bool  # False: the text named only a day and `when` is at DEFAULT_TIME
+    named_weekday: int | None = None  # set when the text names another weekday than the date's
 
 
 _WEEKDAY = {d.lower(): i for names in (DAYS_NL, DAYS_EN) for i, d in enumerate(names)}
@@ -56,9 +66,58 @@ _HAS_TIME = re.compile(
 )
 
 
+_HOUR_WORDS = "een één twee drie vier vijf zes zeven acht negen tien elf twaalf".split()
+_HOUR_OF = {w: n for n, w in enumerate(_HOUR_WORDS, 0)} | {"een": 1, "één": 1}
+_HOUR_RX = "|".join(sorted(_HOUR_OF, key=len, reverse=True)) + r"|\d{1,2}"
+_SPOKEN = re.compile(rf"\b(?:(?P<half>half)|kwart (?P<dir>over|voor)) (?P<h>{_HOUR_RX})\b")
+_WORD_HOUR = re.compile(rf"\b(?P<h>{'|'.join(_HOUR_OF)}) uur\b")
+_DAYPART = re.compile(r"(\d{1,2}):(\d{2}) ?'?s (?P<part>middags|avonds|ochtends|morgens)")
+_EXPLICIT_DATE = re.compile(
+    r"\b\d{1,2}[-/.]\d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2} (?:"
+    + "|".join(m.lower() for m in MONTHS_NL + MONTHS_EN)
+    + ")"
+)
+
+
+def _hour(word: str, *, spoken: bool) -> int:
+    """A spoken hour ("drie", "half drie") from one to seven is in the afternoon."""
+    hour = int(word) if word.isdigit() else _HOUR_OF[word]
+    return hour + 12 if (spoken or not word.isdigit()) and 1 <= hour <= 7 else hour
+
+
+def _spoken_times(s: str) -> str:
+    def spoken(m: re.Match[str]) -> str:
+        hour = _hour(m.group("h"), spoken=True)
+        if m.group("half"):
+            return f"{hour - 1}:30"
+        return f"{hour}:15" if m.group("dir") == "over" else f"{hour - 1}:45"
+
+    s = _SPOKEN.sub(spoken, s)
+    s = _WORD_HOUR.sub(lambda m: f"{_hour(m.group('h'), spoken=True)}:00", s)
+
+    def daypart(m: re.Match[str]) -> str:
+        hour = int(m.group(1))
+        if m.group("part") in ("middags", "avonds") and hour < 12:
+            hour += 12
+        return f"{hour}:{m.group(2)}"
+
+    return _DAYPART.sub(daypart, s)
+
+
+def _named_weekday(s: str) -> int | None:
+    """The weekday named beside an explicit date (a bare weekday is what picks the date)."""
+    if not _EXPLICIT_DATE.search(s):
+        return None
+    named = [_WEEKDAY[w] for w in re.findall(rf"\b(?:{_DAY_RX})\b", s)]
+    return named[0] if named else None
+
+
 def _normalise(text: str, today: date) -> str:
     s = re.sub(r"\s+", " ", text.strip().lower())
     s = re.sub(r"^(?:op|on)\s+", "", s)
+    s = re.sub(r"\b(?:om )?(\d{1,2})[.:](\d{2}) uur\b", r"\1:\2", s)  # before 's middags
+    s = re.sub(r"\b(\d{1,2}) uur\b(?= ?'?s (?:middags|avonds|ochtends|morgens))", r"\1:00", s)
+    s = _spoken_times(s)
     for rx, repl in _TIME_REWRITES:
         s = rx.sub(repl, s)
 
@@ -117,7 +176,8 @@ def parse_meeting_datetime(
         return None
     if wall - base > MAX_AHEAD:  # "over 1000 jaar", "-3485" (both local wall times)
         return None
-    return ParsedMoment(moment, time_given)
+    named = _named_weekday(s)
+    return ParsedMoment(moment, time_given, named if named not in (None, wall.weekday()) else None)
 
 
 def _in_zone(dt: datetime, tz: str | None) -> datetime:
@@ -139,3 +199,10 @@ def format_moment_en(dt: datetime, tz: str | None = None) -> str:
 def format_moment(dt: datetime, language: str, tz: str | None = None) -> str:
     """The moment in the reader's language ('en' or Dutch)."""
     return (format_moment_en if language == "en" else format_moment_nl)(dt, tz)
+
+
+def format_day(dt: datetime, language: str, tz: str | None = None, *, year: bool = False) -> str:
+    """A short date in the user's language: '3 mrt' / '3 Mar' (with the year: '3 mrt 2027')."""
+    d = _in_zone(dt, tz)
+    month = (SHORT_MONTHS_NL if language == "nl" else [m[:3] for m in MONTHS_EN])[d.month - 1]
+    return f"{d.day} {month}" + (f" {d.year}" if year else "")

@@ -23,7 +23,7 @@ class ReminderSpec:
 
 
 @dataclass(frozen=True)
-class DuePlan:
+class DueReminders:
     send_now: list[ReminderSpec]  # at most one: missed reminders are folded into the latest
     folded: list[str]  # kinds covered by send_now, to log as sent without sending
     future: list[ReminderSpec]  # still to schedule
@@ -38,6 +38,8 @@ def _local_day_at(starts_at: datetime, days_before: int, at: str, tz: str) -> da
     _require_aware(starts_at, "starts_at")
     zone = ZoneInfo(tz)
     day = starts_at.astimezone(zone).date() - timedelta(days=days_before)
+    if day.weekday() >= 5:  # nobody reads work messages at the weekend: the Friday before
+        day -= timedelta(days=day.weekday() - 4)
     wall = datetime.combine(day, time.fromisoformat(at), tzinfo=zone)
     # Round trip through UTC so a wall time skipped by DST becomes a real instant.
     return wall.astimezone(UTC).astimezone(zone)
@@ -79,7 +81,7 @@ def due_reminders(
     now: datetime,
     already_sent: set[str],
     meeting_starts_at: datetime,
-) -> DuePlan:
+) -> DueReminders:
     """Decide after a (re)start what to send now and what to schedule.
 
     Missed reminders are only worth sending while the meeting is ahead, and then only once:
@@ -89,10 +91,10 @@ def due_reminders(
     _require_aware(now, "now")
     _require_aware(meeting_starts_at, "meeting_starts_at")
     if meeting_starts_at <= now:
-        return DuePlan([], [], [])
+        return DueReminders([], [], [])
     pending = sorted((s for s in specs if s.kind not in already_sent), key=lambda s: s.when)
     missed = [s for s in pending if s.when <= now]
     future = [s for s in pending if s.when > now]
     if not missed:
-        return DuePlan([], [], future)
-    return DuePlan([missed[-1]], [s.kind for s in missed[:-1]], future)
+        return DueReminders([], [], future)
+    return DueReminders([missed[-1]], [s.kind for s in missed[:-1]], future)

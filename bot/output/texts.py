@@ -22,6 +22,7 @@ NL = {
         "/herstel – je laatste update corrigeren of intrekken\n"
         "/bijeenkomsten – de komende bijeenkomsten\n"
         "/herinneringen – herinneringen aan of uit\n"
+        "/taal – Nederlands of English\n"
         "/mijngegevens – alles wat ik over je heb opgeslagen\n"
         "/vergeetmij – je gegevens wissen\n"
         "/cancel – stoppen met wat je aan het doen was"
@@ -61,7 +62,6 @@ NL = {
     "not_member_of_that": (
         "Die proeftuin kan ik je niet laten zien: je bent er geen lid van, of hij bestaat niet."
     ),
-    "unknown_proeftuin": "{problem}",
     "ambiguous_proeftuin": "'{name}' past bij meer dan één proeftuin: {names}. Welke bedoel je?",
     "choose_proeftuin": "Voor welke proeftuin?",
     "group_not_linked": (
@@ -77,8 +77,15 @@ NL = {
     "role_opdrachtgever": "Opdrachtgever",
     "role_opdrachtnemer": "Opdrachtnemer",
     "role_anders": "Anders",
+    "joined_as_opdrachtgever": "als opdrachtgever",
+    "joined_as_opdrachtnemer": "als opdrachtnemer",
+    "joined_as_anders": "met een andere rol dan opdrachtgever of opdrachtnemer",
+    "anonymous": "anoniem",
+    "language_choose": "In welke taal wil je Vonkje gebruiken? Nu: Nederlands.",
+    "language_set": "Vonkje praat nu Nederlands met je. Switch to English: /language en",
+    "overview_columns": "|proeftuin|banen|doel|kand.|stage|laatste",
     "joined": (
-        "Je bent lid van proeftuin <b>{name}</b> als {role}. Stuur je voortgang gewoon "
+        "Je bent lid van proeftuin <b>{name}</b> {as_role}. Stuur je voortgang gewoon "
         "als bericht, of stel een vraag."
     ),
     "invite_link": (
@@ -201,7 +208,16 @@ NL = {
     "thanks_feedback": "Dank je voor je reactie!",
     "open_questions_none": "Er zijn geen onbeantwoorde of 👎-vragen.",
     "open_questions": "<b>Open vragen</b> (nieuwste eerst):",
-    "open_question_item": "#{id} {date} {flag} {question}",
+    "open_question_item": (
+        "\n#{id} {date} {flag} <b>{question}</b>\n{who} ({proeftuin}) · antwoord: <i>{answer}</i>"
+    ),
+    "open_question_note": "\n👎 “{note}”",
+    "feedback_ask_note": (
+        "Jammer! Wat miste er, of wat klopte er niet? Typ het in één bericht; een coördinator "
+        "kijkt ernaar. (Niets toe te voegen? Druk op Overslaan.)"
+    ),
+    "feedback_skip": "Overslaan",
+    "feedback_note_thanks": "Dank je! Een coördinator kijkt ernaar.",
     "answer_button": "Beantwoord #{id}",
     "curate_prompt": "Typ je antwoord op vraag #{id}:\n<i>{question}</i>\n(/cancel om te stoppen)",
     "curated_to_asker": (
@@ -224,7 +240,16 @@ NL = {
     ),
     "forget_yes": "Ja, wis mijn gegevens",
     "forget_no": "Nee",
-    "forgotten": "Je gegevens zijn gewist. Tot ziens!",
+    "forgotten": (
+        "Je gegevens zijn gewist. Stuur je me later weer een bericht, dan begin je als nieuwe "
+        "gebruiker. Tot ziens!"
+    ),
+    "welcome_new": (
+        "Hoi {name}, welkom bij <b>Vonkje</b>, de assistent van de proeftuinen "
+        "<i>Partnerships voor meer banen</i>. Ik bewaar je naam, gebruikersnaam en taal om je "
+        "te kunnen helpen; /mijngegevens laat alles zien en /vergeetmij wist het. Alle "
+        "opdrachten: /help"
+    ),
     "forget_cancelled": "Er is niets gewist.",
     # bijeenkomsten
     "reminder": ("⏰ Herinnering: <b>{title}</b> is op {when}.\nWaar: {place}\nAgenda: {agenda}"),
@@ -264,10 +289,21 @@ NL = {
         "<i>15-3 om 14u</i>."
     ),
     "past_date": "Die datum ligt in het verleden ({when}). Kies een moment in de toekomst.",
+    "weekday_mismatch": (
+        "Je schreef {named}, maar die datum valt op een {actual} ({when}). Welke dag bedoel je? "
+        "Typ de datum nog eens."
+    ),
     "usage_plan": ("Gebruik: /plan, of in één keer: /plan titel; datum en tijd; plaats; agenda"),
     "meetings_none": "Er zijn geen bijeenkomsten gepland.",
     "meetings_title": "<b>Komende bijeenkomsten</b>",
-    "meeting_line": "#{id} {when}: <b>{title}</b> ({place})",
+    "meeting_line": "\n#{id} {when}: <b>{title}</b>\nWaar: {place}\nAgenda: {agenda}",
+    "calendar_button": "📅 Agenda-bestand #{id}",
+    "invite_now_button": "📨 Uitnodiging nu sturen",
+    "meeting_invitation": (
+        "📨 Uitnodiging: <b>{title}</b> op {when}.\nWaar: {place}\nAgenda: {agenda}\n"
+        "Zet hem in je agenda met het bestand hieronder."
+    ),
+    "invitation_sent": "De uitnodiging is verstuurd aan {count} deelnemer(s).",
     "usage_move": "Gebruik: /verplaats &lt;nummer&gt; &lt;nieuwe datum en tijd&gt;",
     "usage_cancel_meeting": "Gebruik: /annuleer &lt;nummer&gt;",
     "unknown_meeting": "Bijeenkomst #{id} bestaat niet.",
@@ -284,38 +320,38 @@ NL = {
 }
 
 EN = {
-    **NL,
     "welcome": (
         "Hi {name}! I'm <b>Vonkje</b>, the assistant of the proeftuinen <i>Partnerships voor "
         "meer banen</i>.\n\n• Ask me about social return, Maatwerk voor Mensen or the "
         "banenafspraak.\n• Send your progress as a message, e.g. <i>two new colleagues in "
-        "cleaning and 3 internships</i>.\n• /voortgang shows how your proeftuin is doing."
+        "cleaning and 3 internships</i>.\n• /progress shows how your proeftuin is doing."
         "\n\nAll commands: /help"
     ),
     "help": (
         "<b>What I can do</b>\n"
-        "/vraag &lt;question&gt; – ask a question (or just type it)\n"
+        "/ask &lt;question&gt; – ask a question (or just type it)\n"
         "/update &lt;text&gt; – report progress\n"
-        "/voortgang – your proeftuin's progress, with a chart\n"
-        "/herstel – correct or withdraw your latest update\n"
-        "/bijeenkomsten – upcoming meetings\n"
-        "/herinneringen – reminders on or off\n"
-        "/mijngegevens – everything stored about you\n"
-        "/vergeetmij – erase your data\n"
+        "/progress – your proeftuin's progress, with a chart\n"
+        "/correct – correct or withdraw your latest update\n"
+        "/meetings – upcoming meetings\n"
+        "/reminders – reminders on or off\n"
+        "/language – Nederlands or English\n"
+        "/mydata – everything stored about you\n"
+        "/forgetme – erase your data\n"
         "/cancel – stop what you were doing"
     ),
     "help_admin": (
         "\n\n<b>For coordinators</b>\n"
-        "/nieuweproeftuin – create a proeftuin\n"
-        "/uitnodiging &lt;proeftuin&gt;[; days][; uses] – a new invite link\n"
-        "/intrekken &lt;link or code&gt; – revoke an invite\n"
-        "/overzicht – all proeftuinen in one table and chart\n"
+        "/newproeftuin – create a proeftuin\n"
+        "/invite &lt;proeftuin&gt;[; days][; uses] – a new invite link\n"
+        "/revoke &lt;link or code&gt; – revoke an invite\n"
+        "/overview – all proeftuinen in one table and chart\n"
         "/export – all updates as CSV and Excel\n"
-        "/onbeantwoord – unanswered and 👎 questions\n"
+        "/unanswered – unanswered and 👎 questions\n"
         "/plan – plan a meeting\n"
-        "/verplaats &lt;nr&gt; &lt;date&gt; – move a meeting\n"
-        "/annuleer &lt;nr&gt; – cancel a meeting\n"
-        "/koppel &lt;proeftuin&gt; – (in a group) link the group to a proeftuin"
+        "/move &lt;nr&gt; &lt;date&gt; – move a meeting\n"
+        "/cancelmeeting &lt;nr&gt; – cancel a meeting\n"
+        "/link &lt;proeftuin&gt; – (in a group) link the group to a proeftuin"
     ),
     "cancelled": "OK, stopped. Nothing was saved.",
     "nothing_to_cancel": "There was nothing to stop.",
@@ -348,7 +384,7 @@ EN = {
     "choose_proeftuin": "Which proeftuin?",
     "group_not_linked": (
         "This group is not linked to a proeftuin yet. A coordinator or member can link it "
-        "with /koppel &lt;proeftuin name&gt;."
+        "with /link &lt;proeftuin name&gt;."
     ),
     "invite_invalid": (
         "This invite link is unknown, revoked, expired or used up. Ask your coordinator for a "
@@ -356,7 +392,7 @@ EN = {
     ),
     "invite_link": (
         "Invite link for <b>{name}</b>:\n{link}\n\nWhoever opens it becomes a member and "
-        "picks a role.{limits}\nRevoke: /intrekken {token}"
+        "picks a role.{limits}\nRevoke: /revoke {token}"
     ),
     "invite_until": "valid until {date}",
     "invite_revoked": "The invite was revoked; the link no longer works.",
@@ -364,15 +400,22 @@ EN = {
     "unknown_command": "I don't know the command {command}. This is what I can do:",
     "invite_uses": "used {uses} of {most} times",
     "usage_invite": (
-        "Usage: /uitnodiging &lt;proeftuin name&gt;[; &lt;days&gt; dagen][; &lt;number&gt; keer],"
-        " for example /uitnodiging Schoonmaak Utrecht; 14 dagen; 5 keer"
+        "Usage: /invite &lt;proeftuin name&gt;[; &lt;number&gt; days][; &lt;number&gt; times], "
+        "for example /invite Schoonmaak Utrecht; 14 days; 5 times"
     ),
     "choose_role": "Welcome to proeftuin <b>{name}</b>! What is your role?",
     "role_opdrachtgever": "Buyer (opdrachtgever)",
     "role_opdrachtnemer": "Supplier (opdrachtnemer)",
     "role_anders": "Other",
+    "joined_as_opdrachtgever": "as the buyer (opdrachtgever)",
+    "joined_as_opdrachtnemer": "as the supplier (opdrachtnemer)",
+    "joined_as_anders": "in another role than buyer or supplier",
+    "anonymous": "anonymous",
+    "language_choose": "Which language do you want to use Vonkje in? Now: English.",
+    "language_set": "Vonkje now speaks English with you. Terug naar Nederlands: /taal nl",
+    "overview_columns": "|proeftuin|jobs|target|cand.|intern|last",
     "joined": (
-        "You are a member of proeftuin <b>{name}</b> as {role}. Just send your progress as "
+        "You are a member of proeftuin <b>{name}</b> {as_role}. Just send your progress as "
         "a message, or ask a question."
     ),
     "cancel": "✖️ Cancel",
@@ -426,7 +469,15 @@ EN = {
     ),
     "forget_yes": "Yes, erase my data",
     "forget_no": "No",
-    "forgotten": "Your data has been erased. Goodbye!",
+    "forgotten": (
+        "Your data has been erased. If you message me again later, you start as a new user. "
+        "Goodbye!"
+    ),
+    "welcome_new": (
+        "Hi {name}, welcome to <b>Vonkje</b>, the assistant of the proeftuinen <i>Partnerships "
+        "voor meer banen</i>. I keep your name, username and language to help you; /mydata "
+        "shows all of it and /forgetme erases it. All commands: /help"
+    ),
     "forget_cancelled": "Nothing was erased.",
     "reminder": "⏰ Reminder: <b>{title}</b> is on {when}.\nWhere: {place}\nAgenda: {agenda}",
     "meeting_change": "📅 The meeting <b>{title}</b> has moved to {when}.\nWhere: {place}",
@@ -453,6 +504,101 @@ EN = {
     "reminders_off": "off",
     "reminders_turn_on": "🔔 Turn on",
     "reminders_turn_off": "🔕 Turn off",
+    "usage_revoke": "Usage: /revoke &lt;link or code of the invite&gt;",
+    "new_proeftuin_ask": "New proeftuin. {question}\n(/cancel to stop)",
+    "ask_name": "What is its name?",
+    "ask_opdrachtgever": "Who is the opdrachtgever (the buyer)?",
+    "ask_opdrachtnemer": "Who is the opdrachtnemer (the supplier)?",
+    "ask_location": "Where is it?",
+    "ask_jobs_target": "How many extra jobs is the target? (a number)",
+    "bad_target": "That is not a valid target: give a whole number from 0 to 10,000.",
+    "proeftuin_created": "Proeftuin <b>{name}</b> was created (target: {target} jobs).",
+    "group_linked": "This group now belongs to proeftuin <b>{name}</b>.",
+    "usage_link": "Usage (in the group): /link &lt;name of the proeftuin&gt;",
+    "group_only": "This only works in a group.",
+    "draft_correction": "Correction of update #{id}.\n",
+    "corrected": "Update #{id} was corrected.",
+    "none": "—",
+    "herstel_item": (
+        "#{id} {date} {name}: {jobs} jobs, {candidates} candidates, {internships} internships"
+    ),
+    "progress": (
+        "<b>{name}</b> ({opdrachtgever} × {opdrachtnemer}, {location})\n"
+        "Jobs: <b>{jobs}</b> of {target} ({share}%)\n"
+        "Candidates in view: {candidates}\n"
+        "Internships/work-experience places: {internships}\n"
+        "Latest step: {step}"
+    ),
+    "progress_obstacles": "\n\n<b>Open obstacles (knelpunten)</b>",
+    "progress_latest": "\n\n<b>Latest updates</b>",
+    "progress_none": "\n\nNo updates yet.",
+    "chart_caption": "Jobs over time, against the target of {target}",
+    "overview_title": "<b>Overview of all proeftuinen</b>",
+    "overview_since": "⚠️ = no update since the meeting of {date}",
+    "overview_no_meeting": "(no earlier meeting to compare with yet)",
+    "overview_empty": "There are no proeftuinen yet. Create one with /newproeftuin.",
+    "export_caption": "All updates ({count}) as {kind}",
+    "open_question_item": (
+        "\n#{id} {date} {flag} <b>{question}</b>\n{who} ({proeftuin}) · answer: <i>{answer}</i>"
+    ),
+    "open_question_note": "\n👎 “{note}”",
+    "feedback_ask_note": (
+        "Sorry about that! What was missing, or what was wrong? Type it in one message; a "
+        "coordinator will look at it. (Nothing to add? Press Skip.)"
+    ),
+    "feedback_skip": "Skip",
+    "feedback_note_thanks": "Thank you! A coordinator will look at it.",
+    "curated_no_asker": (
+        "The answer was added to the knowledge base (the person who asked is no longer known)."
+    ),
+    "summary": "<b>Tomorrow: {title}</b>\nProgress per proeftuin (updates since {since}):",
+    "summary_silent": "\nNo update since the previous meeting: {names}",
+    "interrupted": (
+        "Note: {count} reminder(s) were interrupted between sending and logging. They are not "
+        "sent again; check with the participant if needed:"
+    ),
+    "plan_ask_title": "New meeting. What is its title? (/cancel to stop)",
+    "plan_ask_when": (
+        "When? For example: <i>Friday 15 March 14:00</i>, <i>15-3 at 2pm</i> or "
+        "<i>vrijdag 15 maart 14:00</i>."
+    ),
+    "plan_ask_place": "Where? (an address or a video link)",
+    "plan_ask_agenda": "What is on the agenda? (or '-')",
+    "plan_ask_who": "For which proeftuinen? Names separated by commas, or 'all'.",
+    "plan_confirm": (
+        "I read: <b>{title}</b> on <b>{when}</b>{no_time}, {place}, for {who}. Is that right?"
+    ),
+    "plan_no_time": " (no time given, so 10:00)",
+    "plan_all": "all proeftuinen",
+    "plan_yes": "✅ Yes, plan it",
+    "plan_no": "✖️ No",
+    "planned": "Planned: <b>{title}</b> on {when} (#{id}). Reminders go out automatically.",
+    "bad_date": (
+        "I can't read that date. Try for example <i>Friday 15 March 14:00</i> or "
+        "<i>15-3 at 2pm</i>."
+    ),
+    "past_date": "That date is in the past ({when}). Choose a moment in the future.",
+    "weekday_mismatch": (
+        "You wrote {named}, but that date is a {actual} ({when}). Which day do you mean? "
+        "Type the date again."
+    ),
+    "usage_plan": "Usage: /plan, or in one go: /plan title; date and time; place; agenda",
+    "meeting_line": "\n#{id} {when}: <b>{title}</b>\nWhere: {place}\nAgenda: {agenda}",
+    "calendar_button": "📅 Calendar file #{id}",
+    "invite_now_button": "📨 Send the invitation now",
+    "meeting_invitation": (
+        "📨 Invitation: <b>{title}</b> on {when}.\nWhere: {place}\nAgenda: {agenda}\n"
+        "Add it to your calendar with the file below."
+    ),
+    "invitation_sent": "The invitation was sent to {count} participant(s).",
+    "usage_move": "Usage: /move &lt;number&gt; &lt;new date and time&gt;",
+    "usage_cancel_meeting": "Usage: /cancelmeeting &lt;number&gt;",
+    "unknown_meeting": "Meeting #{id} does not exist.",
+    "meeting_is_cancelled": "Meeting #{id} was cancelled already; it can no longer change.",
+    "move_confirm": "Move <b>{title}</b> to <b>{when}</b>? The participants will be told.",
+    "cancel_confirm": "Cancel <b>{title}</b> on {when}? The participants will be told.",
+    "moved": "Moved; {count} participant(s) were told.",
+    "meeting_cancelled_done": "Cancelled; {count} participant(s) were told.",
     "curated_to_asker": "The coordinator answered your question:\n<i>{question}</i>\n\n{answer}",
 }
 
@@ -463,3 +609,129 @@ def say(language: str, key: str, **values) -> str:
     """The text for `key` in `language`, with every value HTML-escaped."""
     template = LANGUAGES.get(language, NL)[key]
     return template.format(**{k: html.escape(str(v), quote=False) for k, v in values.items()})
+
+
+# Storage errors are codes with details (storage/errors.py); they are worded here, at the edge.
+ERRORS = {
+    "nl": {
+        "invite_days": "Een uitnodiging is 1 tot {most} dagen geldig.",
+        "invite_uses": "Een uitnodiging is 1 tot {most} keer te gebruiken.",
+        "invite_revoked": "Deze uitnodiging is ingetrokken. Vraag een nieuwe aan.",
+        "invite_expired": "Deze uitnodiging is verlopen. Vraag een nieuwe aan.",
+        "invite_used_up": (
+            "Deze uitnodiging is al zo vaak gebruikt als mocht. Vraag een nieuwe aan."
+        ),
+        "invite_unknown": "Deze uitnodiging is onbekend. Controleer de link.",
+        "question_not_found": "Vraag {id} bestaat niet.",
+        "feedback_value": "Feedback moet 1 of -1 zijn, niet {value}.",
+        "feedback_not_asker": "Alleen wie de vraag stelde kan feedback geven.",
+        "update_not_found": "Voortgangsupdate {id} bestaat niet.",
+        "update_too_old": (
+            "Update {id} is ouder dan {days} dagen en kan niet meer worden gewijzigd of "
+            "ingetrokken."
+        ),
+        "fields_not_correctable": "Deze velden kun je niet corrigeren: {fields}.",
+        "no_fields": "Geef minstens één veld om te corrigeren.",
+        "update_not_author": "Alleen de auteur kan deze update wijzigen of intrekken.",
+        "update_withdrawn": "Deze update is ingetrokken en kan niet meer worden gecorrigeerd.",
+        "proeftuin_exists": "Er bestaat al een proeftuin met de naam '{name}'.",
+        "proeftuin_not_found": "Geen proeftuin met nummer {id}.",
+        "proeftuin_name_unknown": "Geen proeftuin gevonden voor '{name}'.",
+        "proeftuin_ambiguous": "'{name}' past bij meerdere proeftuinen: {names}.",
+        "meeting_not_found": "Bijeenkomst {id} bestaat niet.",
+        "meeting_cancelled": "'{title}' is geannuleerd en kan niet worden verplaatst.",
+        "meeting_already_cancelled": "'{title}' was al geannuleerd.",
+        "start_without_timezone": "De starttijd heeft geen tijdzone; geef een tijd met tijdzone.",
+        "start_in_past": "De starttijd moet in de toekomst liggen.",
+        "meeting_without_proeftuinen": (
+            "Kies minstens één proeftuin, of geen keuze voor alle proeftuinen."
+        ),
+        "language_unknown": "Onbekende taal '{value}'; kies uit {choices}.",
+        "person_unknown": "Persoon {id} is niet bekend; eerst /start.",
+        "text_empty": "{what} mag niet leeg zijn.",
+        "count_not_integer": "{what} moet een geheel getal zijn, niet {value}.",
+        "count_out_of_range": "{what} moet tussen 0 en {most} liggen, niet {value}.",
+        "role_unknown": "Onbekende rol '{value}'; kies uit {choices}.",
+        "reminder_kind_missing": "Een herinnering heeft een soort nodig (bijv. 'd1').",
+        "reminder_status_unknown": "Onbekende status '{value}'; kies uit {choices}.",
+        "reminder_not_claimed": "Deze herinnering is nooit geclaimd.",
+    },
+    "en": {
+        "invite_days": "An invite is valid for 1 to {most} days.",
+        "invite_uses": "An invite can be used 1 to {most} times.",
+        "invite_revoked": "This invite was revoked. Ask for a new one.",
+        "invite_expired": "This invite has expired. Ask for a new one.",
+        "invite_used_up": "This invite has been used as often as allowed. Ask for a new one.",
+        "invite_unknown": "This invite is unknown. Check the link.",
+        "question_not_found": "Question {id} does not exist.",
+        "feedback_value": "Feedback must be 1 or -1, not {value}.",
+        "feedback_not_asker": "Only the person who asked can give feedback.",
+        "update_not_found": "Progress update {id} does not exist.",
+        "update_too_old": "Update {id} is older than {days} days and can no longer be changed.",
+        "fields_not_correctable": "These fields cannot be corrected: {fields}.",
+        "no_fields": "Give at least one field to correct.",
+        "update_not_author": "Only the author can change or withdraw this update.",
+        "update_withdrawn": "This update was withdrawn and can no longer be corrected.",
+        "proeftuin_exists": "A proeftuin named '{name}' already exists.",
+        "proeftuin_not_found": "No proeftuin with number {id}.",
+        "proeftuin_name_unknown": "No proeftuin found for '{name}'.",
+        "proeftuin_ambiguous": "'{name}' matches several proeftuinen: {names}.",
+        "meeting_not_found": "Meeting {id} does not exist.",
+        "meeting_cancelled": "'{title}' was cancelled and cannot be moved.",
+        "meeting_already_cancelled": "'{title}' was already cancelled.",
+        "start_without_timezone": "The start time has no time zone; give one with a time zone.",
+        "start_in_past": "The start time must lie in the future.",
+        "meeting_without_proeftuinen": "Choose at least one proeftuin, or none for all of them.",
+        "language_unknown": "Unknown language '{value}'; choose from {choices}.",
+        "person_unknown": "Person {id} is not known; /start first.",
+        "text_empty": "{what} cannot be empty.",
+        "count_not_integer": "{what} must be a whole number, not {value}.",
+        "count_out_of_range": "{what} must lie between 0 and {most}, not {value}.",
+        "role_unknown": "Unknown role '{value}'; choose from {choices}.",
+        "reminder_kind_missing": "A reminder needs a kind (e.g. 'd1').",
+        "reminder_status_unknown": "Unknown status '{value}'; choose from {choices}.",
+        "reminder_not_claimed": "This reminder was never claimed.",
+    },
+}
+FIELDS = {  # the `what` of a storage error
+    "nl": {
+        "question": "De vraag",
+        "answer": "Het antwoord",
+        "raw_text": "De tekst van de update",
+        "jobs_realised": "Het aantal banen",
+        "candidates": "Het aantal kandidaten",
+        "internships": "Het aantal stages",
+        "proeftuin_name": "De naam van de proeftuin",
+        "jobs_target": "Het banendoel",
+        "meeting_title": "De titel van de bijeenkomst",
+        "person_name": "De naam",
+        "feedback_note": "Je toelichting",
+    },
+    "en": {
+        "question": "The question",
+        "answer": "The answer",
+        "raw_text": "The text of the update",
+        "jobs_realised": "The number of jobs",
+        "candidates": "The number of candidates",
+        "internships": "The number of internships",
+        "proeftuin_name": "The name of the proeftuin",
+        "jobs_target": "The jobs target",
+        "meeting_title": "The title of the meeting",
+        "person_name": "The name",
+        "feedback_note": "Your note",
+    },
+}
+
+
+def describe(error, language: str, *, as_html: bool = True) -> str:
+    """A storage error in the user's language (HTML-escaped for Telegram, plain for the
+    terminal); an unknown code is shown as is."""
+    escape = (lambda v: html.escape(v, quote=False)) if as_html else (lambda v: v)
+    language = language if language in ERRORS else "nl"
+    details = dict(getattr(error, "details", {}))
+    if "what" in details:
+        details["what"] = FIELDS[language].get(details["what"], details["what"])
+    template = ERRORS[language].get(getattr(error, "code", ""))
+    if template is None:
+        return escape(str(error))
+    return template.format(**{k: escape(str(v)) for k, v in details.items()})

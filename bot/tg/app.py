@@ -21,10 +21,21 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
-from .handlers import admin, meetings, messages, privacy, progress, questions, start, views
-from .handlers.common import Services, remember_person, reply, utc_clock
-from .reminders import start_reminders
-from .settings import Settings
+from bot.reminders.jobs import start_reminders
+from bot.services import Services
+from bot.settings import Settings
+from bot.tg.handlers import (
+    admin,
+    meetings,
+    messages,
+    privacy,
+    progress,
+    questions,
+    start,
+    updates,
+)
+from bot.tg.handlers.common import remember_person, reply, utc_clock
+from storage import people
 
 log = logging.getLogger(__name__)
 
@@ -34,16 +45,16 @@ COMMANDS = [  # (names, handler, Dutch description, English description)
     (["start"], start.start, "Begin of word lid via een uitnodiging", "Start or join"),
     (["help"], start.help_command, "Wat Vonkje kan", "What Vonkje can do"),
     (["vraag", "ask"], questions.ask_command, "Stel een vraag", "Ask a question"),
-    (["update"], progress.update_command, "Geef voortgang door", "Report progress"),
+    (["update"], updates.update_command, "Geef voortgang door", "Report progress"),
     (
         ["voortgang", "progress"],
-        views.voortgang,
+        progress.voortgang,
         "Voortgang van je proeftuin",
         "Your proeftuin's progress",
     ),
     (
         ["herstel", "correct"],
-        progress.herstel,
+        updates.herstel,
         "Update corrigeren of intrekken",
         "Correct or withdraw an update",
     ),
@@ -66,6 +77,12 @@ COMMANDS = [  # (names, handler, Dutch description, English description)
         "What Vonkje stores about you",
     ),
     (["vergeetmij", "forgetme"], privacy.forget_me, "Wis je gegevens", "Erase your data"),
+    (
+        ["taal", "language"],
+        start.language_command,
+        "Nederlands of English",
+        "Nederlands or English",
+    ),
     (["cancel", "stop"], start.cancel, "Stop wat je aan het doen was", "Stop the current step"),
 ]
 ADMIN_COMMANDS = [
@@ -77,8 +94,8 @@ ADMIN_COMMANDS = [
     ),
     (["uitnodiging", "invite"], admin.invite, "Uitnodigingslink maken", "Make an invite link"),
     (["intrekken", "revoke"], admin.revoke, "Uitnodiging intrekken", "Revoke an invite"),
-    (["overzicht", "overview"], views.overzicht, "Alle proeftuinen", "All proeftuinen"),
-    (["export"], views.export, "Updates als CSV en Excel", "Updates as CSV and Excel"),
+    (["overzicht", "overview"], progress.overzicht, "Alle proeftuinen", "All proeftuinen"),
+    (["export"], progress.export, "Updates als CSV en Excel", "Updates as CSV and Excel"),
     (["onbeantwoord", "unanswered"], questions.open_questions, "Open vragen", "Open questions"),
     (["plan"], meetings.plan, "Bijeenkomst plannen", "Plan a meeting"),
     (["verplaats", "move"], meetings.move, "Bijeenkomst verplaatsen", "Move a meeting"),
@@ -90,24 +107,16 @@ ADMIN_COMMANDS = [
         "Link a group to a proeftuin",
     ),
 ]
-# Button data is checked here, whole, in one place: a handler only ever sees data of the exact
-# shape it makes. Ids are 1 to 18 ASCII digits (inside SQLite's integer range; `\d` would let
-# in other scripts' digits). Anything else, forged or left from an older version, gets
-# "deze knop is niet meer geldig" from `start.stale_button`.
-_ID = "[0-9]{1,18}"
+# Each handler module declares the exact shape of its buttons' data beside its handlers.
+# Anything else, forged or left from an older version, gets "deze knop is niet meer geldig".
 CALLBACKS = [
-    (r"^j:[gna]:[A-Za-z0-9_-]{32}$", start.choose_role),
-    (rf"^fb:{_ID}:(1|-1)$", questions.feedback),
-    (rf"^cq:{_ID}$", questions.start_curating),
-    (rf"^(ds|de|dc):{_ID}$|^dp:{_ID}:{_ID}$", progress.draft_button),
-    (rf"^(hw|hc):{_ID}$", progress.herstel_button),
-    (rf"^cl:[qu]:{_ID}$", messages.classify_button),
-    (rf"^pv:{_ID}$", views.voortgang_button),
-    (r"^fm:(yes|no)$", privacy.forget_me_button),
-    (r"^mp:(yes|no)$", meetings.plan_button),
-    (r"^(mm|mc):(yes|no)$", meetings.change_button),
-    (r"^rm:(on|off)$", meetings.reminder_button),
-    (r"^nu:update$", meetings.nudge_button),
+    *start.CALLBACKS,
+    *questions.CALLBACKS,
+    *updates.CALLBACKS,
+    *messages.CALLBACKS,
+    *progress.CALLBACKS,
+    *privacy.CALLBACKS,
+    *meetings.CALLBACKS,
     (r"", start.stale_button),  # last: whatever no pattern above took
 ]
 NOT_TEXT = (
@@ -165,9 +174,18 @@ def install_secret_filter(*secrets: str) -> RedactSecrets:
 
 
 async def remember_sender(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Everyone who writes is known by name and language (reminders, summaries, /mijngegevens)."""
-    if update.effective_user and not update.effective_user.is_bot:
-        remember_person(update, context)
+    """Everyone who writes is known by name and language (reminders, summaries, /mijngegevens).
+    Someone new (or forgotten with /vergeetmij) is first greeted and told what is kept,
+    never stored silently; /start greets by itself."""
+    user = update.effective_user
+    if user is None or user.is_bot:
+        return
+    is_new = people.get_person(context.application.bot_data["services"].db, user.id) is None
+    person = remember_person(update, context)
+    message = update.message
+    private = message is not None and message.chat.type == "private"
+    if is_new and private and not (message.text or "").startswith("/start"):
+        await reply(update, context, "welcome_new", name=person.name.split(" ")[0])
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -232,18 +250,24 @@ def build_application(
     return application
 
 
+def command_menu(commands, language: str) -> list[BotCommand]:
+    """Each command under its name in the language (the English alias is the last name)."""
+    if language == "en":
+        return [BotCommand(names[-1], english) for names, _, _, english in commands]
+    return [BotCommand(names[0], dutch) for names, _, dutch, _ in commands]
+
+
 async def _post_init(application: Application) -> None:
     """The command menu, in Dutch and in English; coordinators see their commands too."""
     bot = application.bot
     services = application.bot_data["services"]
     try:
-        for language, column in ((None, 2), ("en", 3)):
+        await bot.set_my_commands(command_menu(COMMANDS, "nl"))  # the default
+        await bot.set_my_commands(command_menu(COMMANDS, "en"), language_code="en")
+        for admin_id in services.settings.admins:  # in the coordinator's stored language
+            admin = people.get_person(services.db, admin_id)
             await bot.set_my_commands(
-                [BotCommand(c[0][0], c[column]) for c in COMMANDS], language_code=language
-            )
-        for admin_id in services.settings.admins:
-            await bot.set_my_commands(
-                [BotCommand(c[0][0], c[2]) for c in COMMANDS + ADMIN_COMMANDS],
+                command_menu(COMMANDS + ADMIN_COMMANDS, admin.language if admin else "nl"),
                 scope=BotCommandScopeChat(admin_id),
             )
     except TelegramError as error:  # an admin who never opened the bot: not fatal

@@ -19,7 +19,7 @@ from urllib.parse import parse_qsl
 
 import httpx
 
-from .render import CAPTION_LIMIT, TELEGRAM_LIMIT, utf16_length
+from bot.output.render import CAPTION_LIMIT, TELEGRAM_LIMIT, utf16_length
 
 BOT_USER = {
     "id": 777000111,

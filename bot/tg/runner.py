@@ -8,9 +8,9 @@ import secrets
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
-from .app import build_application, install_secret_filter
-from .services import open_storage
-from .settings import Settings
+from bot.services import open_storage
+from bot.settings import Settings
+from bot.tg.app import build_application, install_secret_filter
 
 log = logging.getLogger(__name__)
 # Start-up against a Telegram that is down or answers 5xx: PTB retries with growing pauses

@@ -7,7 +7,7 @@ import itertools
 import time
 from dataclasses import dataclass, field
 
-from .render import utf16_length
+from bot.output.render import utf16_length
 
 
 @dataclass

@@ -25,10 +25,10 @@ sys.path.insert(0, str(ROOT))
 
 from telegram import Update  # noqa: E402
 
-from bot.app import build_application  # noqa: E402
-from bot.local_api import LocalBotApi  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from bot.update_factory import Sender, UpdateFactory  # noqa: E402
+from bot.tg.app import build_application  # noqa: E402
+from bot.tg.local_api import LocalBotApi  # noqa: E402
+from bot.tg.update_factory import Sender, UpdateFactory  # noqa: E402
 from knowledge.base import KnowledgeBase  # noqa: E402
 from storage.db import open_database  # noqa: E402
 

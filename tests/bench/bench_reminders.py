@@ -23,10 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bot.app import build_application  # noqa: E402
-from bot.local_api import LocalBotApi  # noqa: E402
-from bot.reminders import start_reminders  # noqa: E402
+from bot.reminders.jobs import start_reminders  # noqa: E402
 from bot.settings import Settings  # noqa: E402
+from bot.tg.app import build_application  # noqa: E402
+from bot.tg.local_api import LocalBotApi  # noqa: E402
 from storage import people  # noqa: E402
 from storage.db import open_database, transaction  # noqa: E402
 from storage.meetings import create_meeting  # noqa: E402

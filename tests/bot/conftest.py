@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from telegram import Update
 
-from bot.app import build_application
-from bot.local_api import LocalBotApi
 from bot.settings import Settings
-from bot.update_factory import Sender, UpdateFactory
+from bot.tg.app import build_application
+from bot.tg.local_api import LocalBotApi
+from bot.tg.update_factory import Sender, UpdateFactory
 from knowledge.base import KnowledgeBase
 from storage.db import open_database
 
@@ -33,9 +33,30 @@ class Clock:
 
 
 class BotKit:
-    def __init__(self, app, api: LocalBotApi, db, kb, clock: Clock) -> None:
+    def __init__(self, app, api: LocalBotApi, db, kb, clock: Clock, settings=None) -> None:
         self.app, self.api, self.db, self.kb, self.clock = app, api, db, kb, clock
+        self.settings = settings
         self.factory = UpdateFactory()
+
+    async def restart(self) -> None:
+        """Stop the Application as a restart would and start a new one on the same data
+        folder, with a new database connection and nothing carried over in memory."""
+        await self.app.stop()
+        await self.app.shutdown()  # closes the database connection
+        self.db = open_database(self.settings.data_dir / "vonkje.sqlite")
+        self.app = await started_application(self.settings, self.db, self.kb, self.clock, self.api)
+
+    async def second_worker(self):
+        """Another Application on the same SQLite file, as a second webhook worker would be."""
+        db = open_database(self.settings.data_dir / "vonkje.sqlite")
+        app = await started_application(self.settings, db, self.kb, self.clock, self.api)
+        worker = BotKit(app, self.api, db, self.kb, self.clock, self.settings)
+        worker.factory = self.factory  # update ids stay unique across both
+        return worker
+
+    async def stop(self) -> None:
+        await self.app.stop()
+        await self.app.shutdown()
 
     async def feed(self, data: dict) -> None:
         await self.app.process_update(Update.de_json(data, self.app.bot))
@@ -68,19 +89,21 @@ async def kit(data_dir, embeddings, request):
     api = LocalBotApi()
     clock = Clock(datetime(2027, 3, 1, 9, 0, tzinfo=UTC))
     settings = Settings(data_dir=data_dir, admins=(COORDINATOR.id,))
+    app = await started_application(
+        settings, db, kb, clock, api, rate_limit=request_rate_limit(request)
+    )
+    kit = BotKit(app, api, db, kb, clock, settings)
+    yield kit
+    await kit.stop()
+
+
+async def started_application(settings, db, kb, clock, api, *, rate_limit: bool = False):
     app = build_application(
-        settings,
-        db=db,
-        kb=kb,
-        clock=clock,
-        transport=api.transport,
-        rate_limit=request_rate_limit(request),
+        settings, db=db, kb=kb, clock=clock, transport=api.transport, rate_limit=rate_limit
     )
     await app.initialize()
     await app.start()  # the JobQueue runs on real time; test dates lie far ahead of it
-    yield BotKit(app, api, db, kb, clock)
-    await app.stop()
-    await app.shutdown()
+    return app
 
 
 def request_rate_limit(request) -> bool:

@@ -45,6 +45,30 @@ def test_chat_question_and_coordinator_and_member_flows(runner, data_dir):
     assert (data_dir / "chat-bestanden" / "voortgang.png").read_bytes()[:4] == b"\x89PNG"
 
 
+def test_chat_names_the_recipient_of_a_message_to_someone_else(runner):
+    script = "\n".join(
+        [
+            "/als 5 Eva",
+            "Mag onze proeftuin een eigen logo voeren op de bedrijfskleding?",
+            "/als 1 Carla",
+            "/onbeantwoord",
+            "1",  # Beantwoord
+            "Ja, een eigen logo mag.",
+            "ok",
+            "/quit",
+        ]
+    )
+    result = runner("chat", "--user-id", "1", "--name", "Carla", input=script)
+    assert result.exit_code == 0, result.output
+    assert "vonkje → Eva> De coördinator heeft je vraag beantwoord" in result.output
+    assert "vonkje> Dank je! Het antwoord is verstuurd" in result.output
+
+
+def test_chat_banner_in_english(runner):
+    result = runner("chat", "--english", input="/quit\n")
+    assert "Vonkje in the terminal" in result.output
+
+
 def test_chat_switches_user_and_ends_on_eof(runner):
     result = runner("chat", input="/als 5 Eva\n/start\n")
     assert "(je bent nu Eva, id 5)" in result.output
@@ -56,7 +80,7 @@ def test_meetings_add_list_cancel_and_remind_dry_run(runner):
     from datetime import date, datetime, timedelta
     from zoneinfo import ZoneInfo
 
-    from bot.meeting_dates import format_moment_nl
+    from bot.domain.meeting_dates import format_moment_nl
 
     day = date(date.today().year + 1, 3, 15)
     zone = ZoneInfo("Europe/Amsterdam")
@@ -113,7 +137,7 @@ def test_a_second_chat_session_saves_its_updates_too(runner, data_dir):
 
 
 def test_update_factory_counts_entity_offsets_in_utf16():
-    from bot.update_factory import Sender, UpdateFactory
+    from bot.tg.update_factory import Sender, UpdateFactory
 
     message = UpdateFactory().message(Sender(1, "A"), "👍 @vonkje_bot Wat is SROI?")["message"]
     assert message["entities"] == [{"type": "mention", "offset": 3, "length": 11}]

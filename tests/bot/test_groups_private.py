@@ -2,6 +2,7 @@
 
 import pytest
 
+from storage.conversations import latest_flow
 from tests.bot.conftest import ANNA, COORDINATOR
 
 GROUP = -100500
@@ -64,6 +65,6 @@ async def test_a_step_pending_in_private_is_not_fed_from_a_group(world, linked_g
     world.api.group_admins[linked_group].add(COORDINATOR.id)
     await world.send(COORDINATOR, "@vonkje_bot Wat is de PSO?", chat_id=linked_group)
     await world.send(COORDINATOR, "Bijeenkomst voorjaar")  # privately: the title
-    state = world.app.user_data[COORDINATOR.id].get("awaiting")
-    assert state is not None and state["kind"] == "plan"
-    assert state["values"].get("title") == "Bijeenkomst voorjaar"
+    state = latest_flow(world.db, COORDINATOR.id, "awaiting")
+    assert state is not None and state.data["step"] == "plan"
+    assert state.data["values"].get("title") == "Bijeenkomst voorjaar"

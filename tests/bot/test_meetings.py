@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.reminders import start_reminders
+from bot.reminders.jobs import start_reminders
 from storage import people, reminders, updates
 from storage.meetings import create_meeting, get_meeting
 from storage.proeftuinen import find_proeftuin
@@ -46,16 +46,17 @@ async def test_plan_in_one_go_confirms_the_date_and_schedules_reminders(world):
         COORDINATOR, "/plan Bijeenkomst voorjaar; 29-3 om 14u; Utrecht; Resultaten delen"
     )
     assert "maandag 29 maart 2027 om 14:00" in calls[-1].text
-    await world.press(COORDINATOR, "mp:yes")
+    await world.press(COORDINATOR, world.button(COORDINATOR.id, "Ja"))
     assert "Gepland: <b>Bijeenkomst voorjaar</b>" in world.last_text(COORDINATOR.id)
     meeting = get_meeting(world.db, 1)
     assert meeting.starts_at == MEETING
-    # across the change to summer time (28 March) the day reminders stay at 10:00 local
+    # day reminders at 10:00 local; the day before this Monday meeting is a Sunday, so d1 and
+    # the summary go on Friday 26 March; h2 is two real hours before, in summer time
     assert _jobs(world) == {
         "meeting-1-d7": datetime(2027, 3, 22, 9, 0, tzinfo=UTC),
         "meeting-1-nudge": datetime(2027, 3, 24, 9, 0, tzinfo=UTC),
-        "meeting-1-d1": datetime(2027, 3, 28, 8, 0, tzinfo=UTC),
-        "meeting-1-summary": datetime(2027, 3, 28, 8, 0, tzinfo=UTC),
+        "meeting-1-d1": datetime(2027, 3, 26, 9, 0, tzinfo=UTC),
+        "meeting-1-summary": datetime(2027, 3, 26, 9, 0, tzinfo=UTC),
         "meeting-1-h2": datetime(2027, 3, 29, 10, 0, tzinfo=UTC),
     }
 
@@ -85,7 +86,7 @@ async def test_guided_plan_rejects_unreadable_and_past_dates(world):
     await world.send(COORDINATOR, "-")
     calls = await world.send(COORDINATOR, "alle")
     assert "voor alle proeftuinen. Klopt dat?" in calls[-1].text
-    await world.press(COORDINATOR, "mp:yes")
+    await world.press(COORDINATOR, world.button(COORDINATOR.id, "Ja"))
     assert world.db["meetings"].count == 1
     assert get_meeting(world.db, 1).place == "https://meet.example/vonkje"
 
@@ -95,7 +96,7 @@ async def test_meeting_for_one_proeftuin_reaches_only_its_members(world):
         COORDINATOR, "/plan Catering-overleg; 29-3 om 14u; Den Haag; -; Catering Den Haag"
     )
     assert "voor Catering Den Haag. Klopt dat?" in calls[-1].text
-    await world.press(COORDINATOR, "mp:yes")
+    await world.press(COORDINATOR, world.button(COORDINATOR.id, "Ja"))
     world.api.clear()
     world.clock.moment = datetime(2027, 3, 23, 9, 0, tzinfo=UTC)
     await start_reminders(world.app)
@@ -139,7 +140,9 @@ async def test_restart_after_due_reminder_sends_it_once_with_ics(world):
     assert sorted(c.chat_id for c in documents) == sorted([ANNA.id, BOB.id, EVA.id])
     ics = documents[0].files["document"].decode()
     assert "BEGIN:VCALENDAR" in ics and "DTSTART:20270329T120000Z" in ics
-    assert "Herinnering" in documents[0].text or "Reminder" in documents[0].text
+    captions = {c.chat_id: c.text for c in documents}
+    assert captions[ANNA.id].startswith("⏰ Herinnering: <b>Bijeenkomst voorjaar</b>")
+    assert captions[EVA.id].startswith("⏰ Reminder: <b>Bijeenkomst voorjaar</b>")
     assert "meeting-1-d7" not in _jobs(world) and "meeting-1-d1" in _jobs(world)
     world.api.clear()
     await start_reminders(world.app)  # a second restart sends nothing again
@@ -177,7 +180,7 @@ async def test_blocked_participant_is_marked_inactive_and_others_get_theirs(worl
 async def test_moved_meeting_tells_participants_with_ics_and_reschedules(world):
     _meeting(world)
     await world.send(COORDINATOR, "/verplaats 1 30 maart 2027 15:00")
-    await world.press(COORDINATOR, "mm:yes")
+    await world.press(COORDINATOR, world.button(COORDINATOR.id, "Ja"))
     assert "3 deelnemer(s) zijn ingelicht" in world.last_text(COORDINATOR.id)
     to_anna = [c for c in world.api.sent("sendDocument") if c.chat_id == ANNA.id][0]
     assert "verplaatst naar dinsdag 30 maart 2027 om 15:00" in to_anna.text
@@ -189,7 +192,7 @@ async def test_cancelled_meeting_tells_participants_and_refuses_changes(world):
     _meeting(world)
     await start_reminders(world.app)
     await world.send(COORDINATOR, "/annuleer 1")
-    await world.press(COORDINATOR, "mc:yes")
+    await world.press(COORDINATOR, world.button(COORDINATOR.id, "Ja"))
     to_eva = [c for c in world.api.sent("sendDocument") if c.chat_id == EVA.id][0]
     assert "is cancelled" in to_eva.text
     assert "METHOD:CANCEL" in to_eva.files["document"].decode()
@@ -287,7 +290,7 @@ async def test_retry_after_is_waited_out(world):
 
 
 async def test_changes_made_from_the_command_line_reach_participants_while_running(world):
-    from bot.reminders import sync_all
+    from bot.reminders.jobs import sync_all
     from storage.meetings import cancel_meeting
 
     _meeting(world)
@@ -338,14 +341,53 @@ async def test_a_failed_reminder_is_retried_at_the_next_rebuild_and_sent_once(wo
 
 
 async def test_a_reminder_that_cannot_be_made_is_marked_failed_not_left_sending(world, monkeypatch):
-    import bot.reminders
+    import bot.reminders.messages
 
     meeting = _meeting(world)
 
     def broken(**kwargs):
         raise ValueError("kapotte agenda")
 
-    monkeypatch.setattr(bot.reminders, "meeting_ics", broken)
+    monkeypatch.setattr(bot.reminders.messages, "meeting_ics", broken)
     world.clock.moment = datetime(2027, 3, 23, 9, 0, tzinfo=UTC)
     await start_reminders(world.app)
     assert set(_log(world, meeting.id).values()) == {"failed"}
+
+
+async def test_a_weekday_that_does_not_match_the_date_is_asked_about(world):
+    calls = await world.send(COORDINATOR, "/plan Voorjaar; vrijdag 29 maart 14:00; Utrecht; -")
+    assert "Je schreef vrijdag, maar die datum valt op een maandag" in calls[-1].text
+    assert world.db["meetings"].count == 0
+    await world.send(COORDINATOR, "/plan")
+    await world.send(COORDINATOR, "Voorjaar")
+    calls = await world.send(COORDINATOR, "vrijdag 29 maart half drie")
+    assert "valt op een maandag" in calls[-1].text
+    calls = await world.send(COORDINATOR, "maandag 29 maart half drie")  # asked again: fine now
+    assert "Waar?" in calls[-1].text
+
+
+async def test_meetings_list_shows_place_and_agenda_and_offers_the_calendar_file(world):
+    meeting = _meeting(world)
+    calls = await world.send(ANNA, "/bijeenkomsten")
+    assert "Waar: Utrecht" in calls[-1].text and "Agenda: Resultaten" in calls[-1].text
+    calls = await world.press(ANNA, world.button(ANNA.id, "Agenda-bestand"))
+    document = next(c for c in calls if c.method == "sendDocument")
+    ics = document.files["document"].decode()
+    assert f"UID:vonkje-meeting-{meeting.id}@vonkje" in ics
+    assert "ORGANIZER;CN=Vonkje:mailto:noreply@vonkje.invalid" in ics and "BEGIN:VALARM" in ics
+
+
+async def test_planning_can_send_the_invitation_at_once(world):
+    await world.send(COORDINATOR, "/plan Voorjaar; 29-3 om 14u; Utrecht; Resultaten")
+    await world.press(COORDINATOR, world.button(COORDINATOR.id, "Ja"))
+    invite = world.button(COORDINATOR.id, "Uitnodiging nu sturen")
+    world.api.clear()
+    await world.press(COORDINATOR, invite)
+    documents = world.api.sent("sendDocument")
+    assert sorted(c.chat_id for c in documents) == sorted([ANNA.id, BOB.id, EVA.id])
+    assert all("BEGIN:VCALENDAR" in c.files["document"].decode() for c in documents)
+    english = next(c for c in documents if c.chat_id == EVA.id)
+    assert english.params["caption"].startswith("📨 Invitation: <b>Voorjaar</b>")
+    assert "3 deelnemer(s)" in world.last_text(COORDINATOR.id)
+    await world.press(COORDINATOR, invite)  # a second press sends nobody anything again
+    assert len(world.api.sent("sendDocument")) == 3

@@ -1,12 +1,12 @@
 """Progress updates by message: understood, confirmed, saved once; shown back."""
 
-from storage import updates
 from storage.proeftuinen import find_proeftuin
+from storage.progress import progress
 from tests.bot.conftest import ANNA, BOB, COORDINATOR, EVA, STRANGER
 
 
 def _saved(kit, name):
-    return updates.progress(kit.db, find_proeftuin(kit.db, name).id)
+    return progress(kit.db, find_proeftuin(kit.db, name).id)
 
 
 async def test_update_is_shown_and_saved_only_on_opslaan(world):
@@ -196,7 +196,7 @@ async def test_overzicht_marks_proeftuinen_without_update_since_last_meeting(wor
     }
     assert not lines["Schoonmaak"].startswith("⚠")
     assert lines["Catering"].startswith("⚠")
-    assert "geen update sinds de bijeenkomst van 01-03-2027" in table
+    assert "geen update sinds de bijeenkomst van 1 mrt 2027" in table
     assert calls[-1].method == "sendPhoto"
 
 

@@ -34,8 +34,32 @@ async def test_feedback_counts_only_for_the_asker(world):
     await world.press(BOB, thumbs_down)
     assert questions.get_question(world.db, question_id)["feedback"] is None
     calls = await world.press(ANNA, thumbs_down)
-    assert calls[-1].text == "Dank je voor je reactie!"
+    assert "Wat miste er" in calls[-1].text
     assert questions.get_question(world.db, question_id)["feedback"] == -1
+    calls = await world.press(ANNA, world.button(ANNA.id, "Overslaan"))
+    assert calls[-1].text == "Dank je voor je reactie!"
+    calls = await world.send(ANNA, "Wat is de PSO?")  # a question again, not a note
+    assert "PSO" in calls[-1].text
+    assert questions.get_question(world.db, question_id)["feedback_note"] is None
+
+
+async def test_thumbs_down_asks_what_was_missing_and_onbeantwoord_shows_it(world):
+    calls = await world.send(ANNA, "Wat is de PSO?")
+    await world.press(ANNA, calls[-1].buttons[1][1])
+    calls = await world.send(ANNA, "Ik wilde weten wat een trede kost.")
+    assert calls[-1].text == "Dank je! Een coördinator kijkt ernaar."
+    calls = await world.send(COORDINATOR, "/onbeantwoord")
+    listing = calls[-1].text
+    assert "<b>Wat is de PSO?</b>" in listing
+    assert "Anna Opdrachtgever (Schoonmaak Utrecht)" in listing  # who asked, from where
+    assert "antwoord: <i>" in listing and "PSO" in listing.split("antwoord:")[1]
+    assert "👎 “Ik wilde weten wat een trede kost.”" in listing
+
+
+async def test_thumbs_up_just_thanks(world):
+    calls = await world.send(ANNA, "Wat is de PSO?")
+    calls = await world.press(ANNA, calls[-1].buttons[0][1])
+    assert calls[-1].text == "Dank je voor je reactie!"
 
 
 async def test_unknown_question_is_refused_and_curated_by_coordinator(world):
@@ -69,7 +93,8 @@ async def test_follow_up_question_uses_previous_question(world):
 
 async def test_english_question_gets_english_framing(world):
     calls = await world.send(EVA, "What is the levy per missing job for government employers?")
-    assert "From the (Dutch) sources" in calls[-1].text or "I can't find" in calls[-1].text
+    assert calls[-1].text.startswith("From the (Dutch) sources in the knowledge base:")
+    assert "Een ontbrekende baan" in calls[-1].text
 
 
 async def test_slow_answer_does_not_hold_up_other_users(world):
@@ -126,6 +151,8 @@ async def test_mijngegevens_and_vergeetmij(world):
     data = json.loads(calls[-1].files["document"])
     assert data["person"]["name"] == "Anna Opdrachtgever"
     assert len(data["updates"]) == 1 and len(data["questions"]) == 1
+    cited = data["questions"][0]["sources"]
+    assert cited and all("text" not in source and source["title"] for source in cited)
     await world.send(ANNA, "/vergeetmij")
     await world.press(ANNA, "fm:no")
     assert "niets gewist" in world.last_text(ANNA.id)
@@ -135,8 +162,12 @@ async def test_mijngegevens_and_vergeetmij(world):
     assert world.db["people"].count_where("telegram_id = ?", [ANNA.id]) == 0
     rows = list(world.db["updates"].rows)
     assert rows[0]["author_id"] is None and rows[0]["jobs_realised"] == 2
+    assert rows[0]["raw_text"] == "" and rows[0]["telegram_message"] is None  # her words go
     calls = await world.send(COORDINATOR, "/voortgang Schoonmaak")
     assert "Banen: <b>2</b> van 10" in calls[0].text
+    calls = await world.send(ANNA, "Wat is de PSO?")  # back later: greeted as new, and told
+    assert "welkom bij <b>Vonkje</b>" in calls[0].text and "/vergeetmij" in calls[0].text
+    assert "PSO" in calls[-1].text
 
 
 async def test_cancel(world):

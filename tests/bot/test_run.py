@@ -14,8 +14,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.local_api import LocalBotApi
-from bot.update_factory import UpdateFactory
+from bot.tg.local_api import LocalBotApi
+from bot.tg.update_factory import UpdateFactory
 from tests.bot.conftest import ANNA
 
 TOKEN = "42:TESTTOKEN"
@@ -61,6 +61,7 @@ def bot_api():
     api.url = f"http://127.0.0.1:{server.server_address[1]}"
     yield api
     server.shutdown()
+    server.server_close()  # the listening socket, else a ResourceWarning
 
 
 def _start(data_dir, api, **env):

@@ -20,6 +20,8 @@ from bot.settings import Settings, SettingsError
         ({"VONKJE_LLM_TIMEOUT": "2.5"}, "llm_timeout", 2.5),
         ({"VONKJE_REMINDER_AT": "9:05"}, "reminder_at", "09:05"),
         ({"VONKJE_REMINDER_DAYS": ""}, "reminder_days", (7, 1)),  # empty: the default
+        ({}, "organizer_email", "noreply@vonkje.invalid"),
+        ({"VONKJE_ORGANIZER_EMAIL": "a@b.nl"}, "organizer_email", "a@b.nl"),
     ],
 )
 def test_a_setting_is_read_and_converted(environ, field, value):
@@ -33,6 +35,8 @@ def test_a_setting_is_read_and_converted(environ, field, value):
         ({"VONKJE_WEBHOOK_PORT": "80,81"}, "VONKJE_WEBHOOK_PORT"),
         ({"VONKJE_LLM_TIMEOUT": "soon"}, "VONKJE_LLM_TIMEOUT"),
         ({"VONKJE_REMINDER_AT": "25:00"}, "VONKJE_REMINDER_AT"),
+        ({"VONKJE_ORGANIZER_EMAIL": "a@b.nl\r\nX:1"}, "VONKJE_ORGANIZER_EMAIL"),  # no injection
+        ({"VONKJE_ORGANIZER_EMAIL": "niemand"}, "VONKJE_ORGANIZER_EMAIL"),
     ],
 )
 def test_a_bad_value_is_refused_with_the_settings_name(environ, named):

@@ -7,8 +7,7 @@ import pytest
 
 from knowledge.base import KnowledgeBase
 from knowledge.embeddings import StoredVectors, read_vector_file, shipped_vector_file
-
-from .conftest import write_pdf
+from tests.knowledge.conftest import write_pdf
 
 # One unique fact per file format; each must rank in the top 3 in hybrid mode beside the
 # whole built-in knowledge base (before v2 none did, while BM25 alone ranked each first).
@@ -107,7 +106,8 @@ def test_a_question_a_section_answers_is_not_refused(builtin_kb):
     """Refused before v2: an example about one's own sick leave sat just as close."""
     answer = builtin_kb.ask("Wat moet ik doen als mijn werknemer ziek wordt?")
     assert answer.answered
-    assert "no-riskpolis" in answer.text.lower() or "ziektewet" in answer.text.lower()
+    assert "De no-riskpolis beschermt een werkgever" in answer.text
+    assert "dan betaalt UWV een ziektewetuitkering" in answer.text
 
 
 def test_a_follow_up_gets_the_sentence_it_asks_for(builtin_kb):
@@ -143,7 +143,11 @@ def test_a_refusal_without_a_known_topic_only_refuses(builtin_kb):
 def test_small_talk_is_never_answered_from_the_knowledge_base(builtin_kb, text):
     answer = builtin_kb.ask(text)
     assert answer.via == "chat" and not answer.answered and not answer.citations
-    assert builtin_kb.ask(text, language="en").text != answer.text or text == "ok"
+    english = builtin_kb.ask(text, language="en").text
+    if text == "ok":  # a thumbs up needs no translation
+        assert answer.text == english == "👍"
+    else:
+        assert english != answer.text
 
 
 @pytest.mark.parametrize(

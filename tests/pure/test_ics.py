@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.ics import escape_text, fold, meeting_ics
+from bot.domain.ics import escape_text, fold, meeting_ics
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=AMS)
@@ -23,7 +23,20 @@ def unescape(value: str) -> str:
 
 
 def props(raw: bytes) -> dict[str, str]:
-    return dict(line.split(":", 1) for line in unfold(raw))
+    """The event's own properties (not those of its VALARM)."""
+    lines, in_alarm = [], False
+    for line in unfold(raw):
+        in_alarm = (in_alarm or line == "BEGIN:VALARM") and line != "END:VALARM"
+        if not in_alarm and line != "END:VALARM":
+            lines.append(line)
+    return dict(line.split(":", 1) for line in lines)
+
+
+def alarm(raw: bytes) -> list[str]:
+    lines = unfold(raw)
+    if "BEGIN:VALARM" not in lines:
+        return []
+    return lines[lines.index("BEGIN:VALARM") : lines.index("END:VALARM") + 1]
 
 
 def ics(**kwargs) -> bytes:
@@ -67,6 +80,21 @@ def test_request_round_trip():
     assert p["DTSTAMP"] == "20270301T080000Z"
     assert unescape(p["LOCATION"]) == "Stadskantoor, zaal 3"
     assert unescape(p["DESCRIPTION"]) == "Agenda:\n1. voortgang\n2. knelpunten"
+
+
+def test_organizer_and_alarm():
+    raw = ics(organizer="coordinatoren@denormaalstezaak.nl")
+    assert props(raw)["ORGANIZER;CN=Vonkje"] == "mailto:coordinatoren@denormaalstezaak.nl"
+    assert alarm(raw) == [
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        "DESCRIPTION:Bijeenkomst proeftuin Utrecht",
+        "TRIGGER:-PT60M",
+        "END:VALARM",
+    ]
+    assert props(ics())["ORGANIZER;CN=Vonkje"] == "mailto:noreply@vonkje.invalid"
+    assert alarm(ics(cancelled=True, sequence=1)) == []  # a cancelled meeting rings no alarm
+    assert alarm(ics(alarm_before=None)) == []
 
 
 def test_optional_fields_left_out():

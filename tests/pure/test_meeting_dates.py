@@ -3,14 +3,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.meeting_dates import format_moment_en, format_moment_nl, parse_meeting_datetime
+from bot.domain.meeting_dates import format_moment_en, format_moment_nl, parse_meeting_datetime
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=AMS)  # a Monday
 
 # (text, expected local wall time, time_given)
 CASES = [
-    # The forms from the brief. 15 March 2027 is a Monday: dateparser ignores the weekday.
+    # The forms from the brief. 15 March 2027 is a Monday: the date is read as written and
+    # the mismatched weekday is flagged (test_a_weekday_that_does_not_match_is_flagged).
     ("vrijdag 15 maart 14:00", datetime(2027, 3, 15, 14, 0), True),
     ("15-3 om 14u", datetime(2027, 3, 15, 14, 0), True),
     ("15 maart om 14.30 uur", datetime(2027, 3, 15, 14, 30), True),
@@ -36,6 +37,16 @@ CASES = [
     ("maandag 29 maart 14:00", datetime(2027, 3, 29, 14, 0), True),
     ("28 oktober om 14:00", datetime(2027, 10, 28, 14, 0), True),
     ("1 november 14:00", datetime(2027, 11, 1, 14, 0), True),
+    # Spoken times; an hour in words from one to seven is in the afternoon.
+    ("15 maart half drie", datetime(2027, 3, 15, 14, 30), True),
+    ("dinsdag kwart over twee", datetime(2027, 3, 2, 14, 15), True),
+    ("15-3 kwart voor drie", datetime(2027, 3, 15, 14, 45), True),
+    ("15 maart om drie uur 's middags", datetime(2027, 3, 15, 15, 0), True),
+    ("16 maart om 3 uur 's middags", datetime(2027, 3, 16, 15, 0), True),
+    ("15 maart om 8 uur 's avonds", datetime(2027, 3, 15, 20, 0), True),
+    ("vrijdag om half tien", datetime(2027, 3, 5, 9, 30), True),
+    ("15 maart om 14.30 uur", datetime(2027, 3, 15, 14, 30), True),
+    ("15 maart één uur", datetime(2027, 3, 15, 13, 0), True),
 ]
 
 
@@ -47,6 +58,21 @@ def test_parse_meeting_datetime(text, wall, time_given):
     assert got.when.replace(tzinfo=None) == wall
     assert got.when.utcoffset() == wall.replace(tzinfo=AMS).utcoffset()
     assert got.time_given is time_given
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("vrijdag 15 maart 14:00", 4),  # 15 March 2027 is a Monday
+        ("friday 15 March 14:00", 4),
+        ("maandag 15 maart 14:00", None),
+        ("vrijdag 12-3 om 14:00", None),  # 12 March is a Friday
+        ("vrijdag 14:00", None),  # a bare weekday picks the date itself
+        ("komende vrijdag half drie", None),
+    ],
+)
+def test_a_weekday_that_does_not_match_is_flagged(text, named):
+    assert parse_meeting_datetime(text, now=NOW).named_weekday == named
 
 
 @pytest.mark.parametrize(

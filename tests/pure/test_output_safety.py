@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from bot.exports import neutralised, to_csv, to_xlsx
+from bot.output.exports import neutralised, to_csv, to_xlsx
 
 
 @pytest.mark.parametrize(
@@ -43,8 +43,8 @@ def test_no_live_formula_in_csv_or_xlsx():
 
 
 def test_split_html_stays_well_formed_in_every_piece():
-    from bot.local_api import html_problem
-    from bot.render import split_message
+    from bot.output.render import split_message
+    from bot.tg.local_api import html_problem
 
     agenda = "\n".join(f"punt {n}: overleg &amp; <b>besluit</b>" for n in range(500))
     text = f'<b>Agenda</b>\n<i>{agenda}</i>\n<a href="https://x.nl">{"woord " * 900}</a>'
@@ -54,7 +54,7 @@ def test_split_html_stays_well_formed_in_every_piece():
 
 
 def test_a_name_with_dollar_signs_is_drawn_as_plain_text():
-    from bot.charts import overview_chart
+    from bot.output.charts import overview_chart
 
     png = overview_chart([("Proeftuin $x^$ en $$", 2, 5, True), ("Gewoon", 1, 3, False)])
     assert png[:4] == b"\x89PNG"

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.progress_parser import STEPS, classify_message, parse_progress
+from bot.domain.progress_parser import STEPS, classify_message, parse_progress
 
 # (text, jobs_realised, candidates, internships, step, problems)
 COUNTS = [

@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.reminder_plan import (
+from bot.domain.reminder_times import (
     ReminderSpec,
     due_reminders,
     nudge_time,
@@ -12,7 +12,8 @@ from bot.reminder_plan import (
 )
 
 AMS = ZoneInfo("Europe/Amsterdam")
-MEETING = datetime(2027, 3, 29, 14, 0, tzinfo=AMS)  # CEST; DST began Sunday 28 March 02:00
+MEETING = datetime(2027, 3, 30, 14, 0, tzinfo=AMS)  # a Tuesday, CEST; DST began Sunday 28 March
+MONDAY_MEETING = datetime(2027, 3, 29, 14, 0, tzinfo=AMS)
 
 
 def utc(*args):
@@ -21,17 +22,24 @@ def utc(*args):
 
 # (starts_at, kwargs, expected [(kind, utc instant)])
 TIMES = [
-    # d7 on CET, d1 on the DST day itself after the switch, h2 real hours.
+    # A Tuesday meeting: d7 on CET, d1 on the Monday after the switch to CEST, h2 real hours.
     (
-        MEETING,
+        datetime(2027, 3, 30, 14, 0, tzinfo=AMS),
         {},
-        [("d7", utc(2027, 3, 22, 9)), ("d1", utc(2027, 3, 28, 8)), ("h2", utc(2027, 3, 29, 10))],
+        [("d7", utc(2027, 3, 23, 9)), ("d1", utc(2027, 3, 29, 8)), ("h2", utc(2027, 3, 30, 10))],
     ),
     # Back to CET on 31 October: 10:00 local stays 10:00 local on both sides.
     (
-        datetime(2027, 11, 1, 14, 0, tzinfo=AMS),
+        datetime(2027, 11, 2, 14, 0, tzinfo=AMS),
         {},
-        [("d7", utc(2027, 10, 25, 8)), ("d1", utc(2027, 10, 31, 9)), ("h2", utc(2027, 11, 1, 11))],
+        [("d7", utc(2027, 10, 26, 8)), ("d1", utc(2027, 11, 1, 9)), ("h2", utc(2027, 11, 2, 11))],
+    ),
+    # Never at the weekend: a Monday meeting's d1 (Sunday) moves to the Friday before, and so
+    # does a d2 (Saturday); d7 stays on the Monday before.
+    (
+        MONDAY_MEETING,
+        {"day_offsets": (7, 2, 1), "hour_offsets": ()},
+        [("d7", utc(2027, 3, 22, 9)), ("d2", utc(2027, 3, 26, 9)), ("d1", utc(2027, 3, 26, 9))],
     ),
     # h2 across the switch is two real hours: 03:00 CET minus 2h is 02:00 CEST, not 01:00.
     (datetime(2027, 10, 31, 3, 0, tzinfo=AMS), {"day_offsets": ()}, [("h2", utc(2027, 10, 31, 0))]),
@@ -55,7 +63,7 @@ TIMES = [
     (
         datetime(2027, 3, 29, 14, 0, tzinfo=ZoneInfo("America/New_York")),
         {"tz": "America/New_York", "hour_offsets": ()},
-        [("d7", utc(2027, 3, 22, 14)), ("d1", utc(2027, 3, 28, 14))],
+        [("d7", utc(2027, 3, 22, 14)), ("d1", utc(2027, 3, 26, 14))],  # Sunday -> Friday
     ),
 ]
 
@@ -76,34 +84,38 @@ def test_day_reminders_keep_local_wall_clock():
 
 
 @pytest.mark.parametrize(
-    ("fn", "kwargs", "expected"),
+    ("starts_at", "fn", "kwargs", "expected"),
     [
-        (nudge_time, {}, datetime(2027, 3, 24, 10, 0, tzinfo=AMS)),
-        (nudge_time, {"days_before": 3, "at": "09:15"}, datetime(2027, 3, 26, 9, 15, tzinfo=AMS)),
-        (summary_time, {}, datetime(2027, 3, 28, 10, 0, tzinfo=AMS)),
-        (summary_time, {"at": "16:00"}, datetime(2027, 3, 28, 16, 0, tzinfo=AMS)),
+        (MEETING, nudge_time, {}, datetime(2027, 3, 25, 10, 0, tzinfo=AMS)),
+        # three days before is a Saturday: the Friday before
+        (MEETING, nudge_time, {"days_before": 3, "at": "09:15"}, datetime(2027, 3, 26, 9, 15)),
+        (MEETING, summary_time, {}, datetime(2027, 3, 29, 10, 0, tzinfo=AMS)),
+        (MEETING, summary_time, {"at": "16:00"}, datetime(2027, 3, 29, 16, 0, tzinfo=AMS)),
+        # the day before a Monday meeting is a Sunday: the summary goes on Friday
+        (MONDAY_MEETING, summary_time, {}, datetime(2027, 3, 26, 10, 0, tzinfo=AMS)),
     ],
 )
-def test_nudge_and_summary(fn, kwargs, expected):
-    got = fn(MEETING, **kwargs)
+def test_nudge_and_summary(starts_at, fn, kwargs, expected):
+    expected = expected.replace(tzinfo=AMS)
+    got = fn(starts_at, **kwargs)
     assert got == expected
     assert got.replace(tzinfo=None) == expected.replace(tzinfo=None)
 
 
-SPECS = reminder_times(MEETING)  # d7 09:00Z 22/3, d1 08:00Z 28/3, h2 10:00Z 29/3
+SPECS = reminder_times(MEETING)  # d7 09:00Z 23/3, d1 08:00Z 29/3, h2 10:00Z 30/3
 
 # (now, already_sent, send_now kinds, folded, future kinds)
 DUE = [
-    (utc(2027, 3, 20, 12), set(), [], [], ["d7", "d1", "h2"]),
-    (utc(2027, 3, 22, 9), set(), ["d7"], [], ["d1", "h2"]),  # exactly due
-    (utc(2027, 3, 22, 9, 30), set(), ["d7"], [], ["d1", "h2"]),  # restart just after d7
-    (utc(2027, 3, 22, 9, 30), {"d7"}, [], [], ["d1", "h2"]),  # restart after d7 went out
-    (utc(2027, 3, 28, 9), {"d7"}, ["d1"], [], ["h2"]),
-    (utc(2027, 3, 28, 9), set(), ["d1"], ["d7"], ["h2"]),  # two missed: one message
-    (utc(2027, 3, 29, 11), set(), ["h2"], ["d7", "d1"], []),  # three missed
-    (utc(2027, 3, 29, 11), {"d7", "d1", "h2"}, [], [], []),
-    (utc(2027, 3, 29, 12), set(), [], [], []),  # meeting starts now: nothing
-    (utc(2027, 3, 30, 8), set(), [], [], []),  # meeting over: missed ones dropped
+    (utc(2027, 3, 21, 12), set(), [], [], ["d7", "d1", "h2"]),
+    (utc(2027, 3, 23, 9), set(), ["d7"], [], ["d1", "h2"]),  # exactly due
+    (utc(2027, 3, 23, 9, 30), set(), ["d7"], [], ["d1", "h2"]),  # restart just after d7
+    (utc(2027, 3, 23, 9, 30), {"d7"}, [], [], ["d1", "h2"]),  # restart after d7 went out
+    (utc(2027, 3, 29, 9), {"d7"}, ["d1"], [], ["h2"]),
+    (utc(2027, 3, 29, 9), set(), ["d1"], ["d7"], ["h2"]),  # two missed: one message
+    (utc(2027, 3, 30, 11), set(), ["h2"], ["d7", "d1"], []),  # three missed
+    (utc(2027, 3, 30, 11), {"d7", "d1", "h2"}, [], [], []),
+    (utc(2027, 3, 30, 12), set(), [], [], []),  # meeting starts now: nothing
+    (utc(2027, 3, 31, 8), set(), [], [], []),  # meeting over: missed ones dropped
 ]
 
 
@@ -118,7 +130,7 @@ def test_due_reminders(now, sent, send_now, folded, future):
 def test_unsorted_specs_fold_to_latest():
     specs = list(reversed(SPECS))
     plan = due_reminders(
-        specs, now=utc(2027, 3, 29, 11), already_sent=set(), meeting_starts_at=MEETING
+        specs, now=utc(2027, 3, 30, 11), already_sent=set(), meeting_starts_at=MEETING
     )
     assert plan.send_now == [ReminderSpec("h2", SPECS[2].when)]
 

@@ -8,14 +8,11 @@ from telegram import ChatMember, Update
 from telegram.ext import ContextTypes
 from telegram.helpers import create_deep_linked_url
 
-from storage import people
-from storage.errors import Invalid, InviteInvalid
-from storage.proeftuinen import create_proeftuin
-
-from ..meeting_dates import format_moment
-from ..texts import say
-from .common import (
+from bot.domain.meeting_dates import format_moment
+from bot.output.texts import say
+from bot.tg.handlers.common import (
     argument_text,
+    await_reply,
     coordinators_only,
     find_or_explain,
     is_admin,
@@ -23,8 +20,12 @@ from .common import (
     language_of,
     now,
     reply,
+    reply_error,
     services,
 )
+from storage import access, people
+from storage.errors import Invalid, InviteInvalid
+from storage.proeftuinen import create_proeftuin
 
 FORM_FIELDS = ("name", "opdrachtgever", "opdrachtnemer", "location", "jobs_target")
 
@@ -37,11 +38,7 @@ async def new_proeftuin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if len(parts) == len(FORM_FIELDS):
         await _create(update, context, dict(zip(FORM_FIELDS, parts, strict=True)))
         return
-    context.user_data["awaiting"] = {
-        "chat_id": update.effective_chat.id,
-        "kind": "new_proeftuin",
-        "values": {},
-    }
+    await_reply(update, context, {"step": "new_proeftuin", "values": {}})
     await _ask_next(update, context, {})
 
 
@@ -58,12 +55,12 @@ async def proeftuin_form_answer(
     values = state["values"]
     field = FORM_FIELDS[len(values)]
     if field == "jobs_target" and not (text.isdigit() and int(text) <= 10_000):
-        context.user_data["awaiting"] = state  # ask again for the same field
+        await_reply(update, context, state)  # ask again for the same field
         await reply(update, context, "bad_target")
         return
     values[field] = text
     if len(values) < len(FORM_FIELDS):
-        context.user_data["awaiting"] = state
+        await_reply(update, context, state)
         await _ask_next(update, context, values)
         return
     await _create(update, context, values)
@@ -86,7 +83,7 @@ async def _create(update: Update, context: ContextTypes.DEFAULT_TYPE, values: di
             now=now(context),
         )
     except Invalid as problem:
-        await reply(update, context, "unknown_proeftuin", problem=str(problem))
+        await reply_error(update, context, problem)
         return
     await reply(
         update, context, "proeftuin_created", name=proeftuin.name, target=proeftuin.jobs_target
@@ -103,7 +100,7 @@ async def _send_invite(
     max_uses: int | None = None,
 ) -> None:
     db = services(context).db
-    token = people.create_invite(
+    token = access.create_invite(
         db,
         proeftuin.id,
         update.effective_user.id,
@@ -113,7 +110,7 @@ async def _send_invite(
     )
     link = create_deep_linked_url(context.bot.username, token)
     language = language_of(update, context)
-    limits = people.invite_limits(db, token)
+    limits = access.invite_limits(db, token)
     parts = []
     if limits["expires_at"]:
         parts.append(
@@ -163,7 +160,7 @@ async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         await _send_invite(update, context, proeftuin, valid_days=days, max_uses=uses)
     except Invalid as problem:
-        await reply(update, context, "unknown_proeftuin", problem=str(problem))
+        await reply_error(update, context, problem)
 
 
 @coordinators_only
@@ -174,7 +171,7 @@ async def revoke(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, context, "usage_revoke")
         return
     try:
-        revoked = people.revoke_invite(services(context).db, token, now=now(context))
+        revoked = access.revoke_invite(services(context).db, token, now=now(context))
     except InviteInvalid:
         await reply(update, context, "invite_invalid")
         return
@@ -207,5 +204,5 @@ async def link_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         if not await is_group_admin(context, update.effective_chat.id, user_id):
             await reply(update, context, "link_needs_group_admin", name=proeftuin.name)
             return
-    people.link_group(db, update.effective_chat.id, proeftuin.id, user_id, now=now(context))
+    access.link_group(db, update.effective_chat.id, proeftuin.id, user_id, now=now(context))
     await reply(update, context, "group_linked", name=proeftuin.name)

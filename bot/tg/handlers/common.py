@@ -5,31 +5,25 @@ from __future__ import annotations
 import functools
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.ext import ContextTypes
 
-from storage import people
+from bot.output.render import split_message
+from bot.output.texts import describe, say
+from bot.services import Services
+from storage import conversations, people
 from storage.errors import AmbiguousName, Invalid, NotFound
 from storage.proeftuinen import Proeftuin, find_proeftuin
 
-from ..render import split_message
-from ..texts import say
-
 MAX_INPUT = 2000
-
-
-@dataclass(frozen=True)
-class Services:
-    """Kept in application.bot_data['services']; made in post_init, closed in post_shutdown."""
-
-    db: object
-    kb: object
-    settings: object
-    clock: object  # () -> aware datetime; replaced in tests
+# Button data is checked whole, by each module's CALLBACKS patterns: a handler only ever sees
+# data of the exact shape it makes. Ids are 1 to 18 ASCII digits (inside SQLite's integer
+# range; `\d` would let in other scripts' digits); a flow's buttons carry its random token.
+ID = "[0-9]{1,18}"
+TOKEN = conversations.TOKEN_PATTERN
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -95,7 +89,7 @@ async def find_or_explain(update: Update, context: ContextTypes.DEFAULT_TYPE, na
             await reply(update, context, "ambiguous_proeftuin", name=name, names=names)
         return None
     except (NotFound, Invalid) as problem:
-        await reply(update, context, "unknown_proeftuin", problem=str(problem))
+        await reply_error(update, context, problem)
         return None
 
 
@@ -104,25 +98,42 @@ def is_group(update: Update) -> bool:
     return chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
 
 
+def telegram_language(user) -> str | None:
+    """The language of the person's Telegram app: English only when it says so; None when
+    Telegram does not say."""
+    if user is None or not user.language_code:
+        return None
+    return "en" if user.language_code.startswith("en") else "nl"
+
+
 def language_of(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """The stored choice, else the Telegram app's language (English only when it says so)."""
+    """A language chosen with /taal, else the Telegram app's, else the last one known."""
     user = update.effective_user
     if user is None:
         return "nl"
     person = people.get_person(services(context).db, user.id)
-    if person is not None:
+    if person is not None and (person.language_chosen or telegram_language(user) is None):
         return person.language
-    return "en" if (user.language_code or "").startswith("en") else "nl"
+    return telegram_language(user) or "nl"
 
 
 def remember_person(update: Update, context: ContextTypes.DEFAULT_TYPE):
-    """The sender as stored; written only when new or changed (this runs on every update)."""
+    """The sender as stored; written only when new or changed (this runs on every update).
+    Until a language is chosen with /taal, the stored one follows the Telegram app (reminders
+    are sent in it)."""
     user = update.effective_user
     db = services(context).db
     known = people.get_person(db, user.id)
-    if known and known.active and (known.name, known.username) == (user.full_name, user.username):
+    app_language = telegram_language(user)
+    follows = known is None or not known.language_chosen
+    language = app_language if follows else None
+    same = (
+        known and known.active and (known.name, known.username) == (user.full_name, user.username)
+    )
+    if same and language in (None, known.language):
         return known
-    language = None if known else ("en" if (user.language_code or "").startswith("en") else "nl")
+    if known is None and language is None:
+        language = "nl"
     return people.upsert_person(
         db,
         user.id,
@@ -147,6 +158,12 @@ async def reply(
         say(language_of(update, context), key, **values),
         buttons=buttons,
     )
+
+
+async def reply_error(update: Update, context: ContextTypes.DEFAULT_TYPE, error) -> None:
+    """A storage error, worded in the user's language."""
+    text = describe(error, language_of(update, context))
+    await send_html(context, update.effective_chat.id, text)
 
 
 async def send_html(
@@ -192,3 +209,52 @@ async def clear_buttons(update: Update) -> None:
     query = update.callback_query
     if query and query.message:
         await query.edit_message_reply_markup(reply_markup=None)
+
+
+# -- conversations that take more than one message (stored in SQLite: storage.conversations) --
+
+
+def start_flow(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str, data: dict, *, keep=None
+) -> str:
+    """A new flow for the sender in this chat; returns the token its buttons carry."""
+    flow = conversations.start_flow(
+        services(context).db,
+        update.effective_user.id,
+        kind,
+        data,
+        now=now(context),
+        chat_id=update.effective_chat.id,
+        keep=keep,
+    )
+    return flow.token
+
+
+def take_flow(update: Update, context: ContextTypes.DEFAULT_TYPE, token: str, kind: str):
+    """The sender's flow of this kind with this token, ended; None if gone or someone else's."""
+    return conversations.take_flow(services(context).db, token, update.effective_user.id, kind)
+
+
+def get_flow(update: Update, context: ContextTypes.DEFAULT_TYPE, token: str, kind: str):
+    return conversations.get_flow(services(context).db, token, update.effective_user.id, kind)
+
+
+def await_reply(update: Update, context: ContextTypes.DEFAULT_TYPE, state: dict) -> None:
+    """The sender's next text in this chat goes to `state['step']`; one waiting step at a time
+    (a new one replaces the old)."""
+    start_flow(update, context, "awaiting", state, keep=1)
+
+
+def take_awaited(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, step: str | None = None
+) -> dict | None:
+    """The step waiting for this text (or only this `step`), ended. A step waiting in a
+    private chat (/plan, a curated answer) is never fed from a group, and the other way round."""
+    db, user_id = services(context).db, update.effective_user.id
+    flow = conversations.latest_flow(db, user_id, "awaiting")
+    if flow is None or flow.chat_id != update.effective_chat.id:
+        return None
+    if step is not None and flow.data.get("step") != step:
+        return None
+    taken = conversations.take_flow(db, flow.token, user_id, "awaiting")
+    return taken.data if taken else None

@@ -5,11 +5,37 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from telegram import Update
+from telegram import InputFile, Update
 from telegram.ext import ContextTypes
 
+from bot.domain.meeting_dates import DAYS_EN, DAYS_NL, format_moment, parse_meeting_datetime
+from bot.domain.meeting_form import PLAN_FIELDS, meeting_values
+from bot.output.texts import say
+from bot.output.views import meetings_text
+from bot.reminders.delivery import deliver
+from bot.reminders.jobs import sync_meeting
+from bot.reminders.messages import CALENDAR_FILENAME, calendar_file
+from bot.tg.handlers.common import (
+    ID,
+    TOKEN,
+    argument_text,
+    await_reply,
+    clear_buttons,
+    coordinators_only,
+    is_admin,
+    language_of,
+    now,
+    reply,
+    reply_error,
+    send_html,
+    services,
+    start_flow,
+    take_flow,
+)
 from storage import people
+from storage.clock import from_iso, to_iso
 from storage.errors import Invalid, MeetingCancelled, NotFound
 from storage.meetings import (
     cancel_meeting,
@@ -20,22 +46,6 @@ from storage.meetings import (
 )
 from storage.proeftuinen import find_proeftuin
 
-from ..meeting_dates import format_moment, parse_meeting_datetime
-from ..reminders import sync_meeting
-from ..texts import say
-from .common import (
-    argument_text,
-    clear_buttons,
-    coordinators_only,
-    is_admin,
-    language_of,
-    now,
-    reply,
-    send_html,
-    services,
-)
-
-PLAN_FIELDS = ("title", "when", "place", "agenda", "who")
 ALL = ("", "-", "alle", "all", "iedereen")
 
 
@@ -47,6 +57,8 @@ def _read_moment(update, context, text: str) -> tuple[datetime | None, bool, str
         return None, False, "bad_date"
     if parsed.when <= now(context):
         return parsed.when, parsed.time_given, "past_date"
+    if parsed.named_weekday is not None:  # asked about, never corrected either way
+        return parsed.when, parsed.time_given, f"weekday_mismatch:{parsed.named_weekday}"
     return parsed.when, parsed.time_given, None
 
 
@@ -54,6 +66,14 @@ async def _refuse_moment(update, context, when, problem: str) -> None:
     language = language_of(update, context)
     tz = services(context).settings.timezone
     shown = format_moment(when, language, tz) if when else ""
+    if problem.startswith("weekday_mismatch:"):
+        days = DAYS_NL if language == "nl" else DAYS_EN
+        named, actual = (
+            days[int(problem.split(":")[1])],
+            days[when.astimezone(ZoneInfo(tz)).weekday()],
+        )
+        await reply(update, context, "weekday_mismatch", named=named, actual=actual, when=shown)
+        return
     await reply(update, context, problem, when=shown)
 
 
@@ -67,11 +87,7 @@ async def plan(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if parts != [""]:
         await reply(update, context, "usage_plan")
         return
-    context.user_data["awaiting"] = {
-        "chat_id": update.effective_chat.id,
-        "kind": "plan",
-        "values": {},
-    }
+    await_reply(update, context, {"step": "plan", "values": {}})
     await reply(update, context, "plan_ask_title")
 
 
@@ -82,12 +98,12 @@ async def plan_form_answer(update, context, state: dict, text: str) -> None:
     if field == "when":
         when, _, problem = _read_moment(update, context, text)
         if problem:
-            context.user_data["awaiting"] = state  # ask for the date again
+            await_reply(update, context, state)  # ask for the date again
             await _refuse_moment(update, context, when, problem)
             return
     values[field] = text
     if len(values) < len(PLAN_FIELDS):
-        context.user_data["awaiting"] = state
+        await_reply(update, context, state)
         await reply(update, context, f"plan_ask_{PLAN_FIELDS[len(values)]}")
         return
     await _confirm_plan(update, context, values)
@@ -109,16 +125,17 @@ async def _confirm_plan(update, context, values: dict) -> None:
     try:
         chosen = _chosen_proeftuinen(context, values.get("who"))
     except (NotFound, Invalid) as problem:
-        await reply(update, context, "unknown_proeftuin", problem=str(problem))
+        await reply_error(update, context, problem)
         return
     language = language_of(update, context)
     ids = None if chosen is None else [p.id for p in chosen]
-    context.user_data["meeting_draft"] = {**values, "starts_at": when, "proeftuin_ids": ids}
+    draft = {**values, "starts_at": to_iso(when), "proeftuin_ids": ids}
+    token = start_flow(update, context, "meeting_plan", draft, keep=1)
     await reply(
         update,
         context,
         "plan_confirm",
-        buttons=[[(say(language, "plan_yes"), "mp:yes"), (say(language, "plan_no"), "mp:no")]],
+        buttons=_yes_no(language, "mp", token),
         title=values["title"],
         when=format_moment(when, language, services(context).settings.timezone),
         no_time="" if time_given else say(language, "plan_no_time"),
@@ -127,67 +144,98 @@ async def _confirm_plan(update, context, values: dict) -> None:
     )
 
 
+def _yes_no(language: str, action: str, token: str) -> list[list[tuple[str, str]]]:
+    return [
+        [
+            (say(language, "plan_yes"), f"{action}:yes:{token}"),
+            (say(language, "plan_no"), f"{action}:no:{token}"),
+        ]
+    ]
+
+
 async def plan_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     await query.answer()
     await clear_buttons(update)
-    draft = context.user_data.pop("meeting_draft", None)
-    if query.data != "mp:yes" or draft is None or not is_admin(context, update.effective_user.id):
+    _, answer, token = query.data.split(":")
+    flow = take_flow(update, context, token, "meeting_plan")
+    if answer != "yes" or flow is None or not is_admin(context, update.effective_user.id):
         await reply(update, context, "cancelled")
         return
+    values = meeting_values(flow.data, from_iso(flow.data["starts_at"]))
     try:
         meeting = create_meeting(
-            services(context).db,
-            title=draft["title"],
-            starts_at=draft["starts_at"],
-            place=None if draft["place"] in ("", "-") else draft["place"],
-            agenda=None if draft["agenda"] in ("", "-") else draft["agenda"],
-            proeftuin_ids=draft["proeftuin_ids"],
-            created_by=update.effective_user.id,
-            now=now(context),
+            services(context).db, **values, created_by=update.effective_user.id, now=now(context)
         )
     except Invalid as problem:
-        await reply(update, context, "unknown_proeftuin", problem=str(problem))
+        await reply_error(update, context, problem)
         return
     await sync_meeting(context.application, meeting)
+    language, tz = language_of(update, context), services(context).settings.timezone
+    invite = [[(say(language, "invite_now_button"), f"mi:{meeting.id}")]]
+    when = format_moment(meeting.starts_at, language, tz)
     await reply(
-        update,
-        context,
-        "planned",
-        title=meeting.title,
-        id=meeting.id,
-        when=format_moment(
-            meeting.starts_at, language_of(update, context), services(context).settings.timezone
-        ),
+        update, context, "planned", buttons=invite, title=meeting.title, id=meeting.id, when=when
     )
 
 
 async def list_meetings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/bijeenkomsten: the coming ones; participants see those of their proeftuinen."""
-    db, user_id = services(context).db, update.effective_user.id
     language = language_of(update, context)
+    meetings = _visible_meetings(context, update.effective_user.id)
+    if not meetings:
+        await reply(update, context, "meetings_none")
+        return
+    settings = services(context).settings
+    text, buttons = meetings_text(meetings, language, settings.timezone)
+    await send_html(context, update.effective_chat.id, text, buttons=buttons)
+
+
+def _visible_meetings(context, user_id: int):
+    """The coming meetings this person may see: all for a coordinator, else those of their
+    proeftuinen and those for everyone."""
+    db = services(context).db
     mine = {m.proeftuin.id for m in people.memberships(db, user_id)}
-    meetings = [
+    return [
         m
         for m in upcoming_meetings(db, now=now(context))
         if is_admin(context, user_id) or m.proeftuin_ids is None or mine & set(m.proeftuin_ids)
     ]
-    if not meetings:
-        await reply(update, context, "meetings_none")
+
+
+async def calendar_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """'Agenda-bestand' under /bijeenkomsten: the meeting's .ics again."""
+    await update.callback_query.answer()
+    meeting_id = int(update.callback_query.data.split(":")[1])
+    meeting = next(
+        (m for m in _visible_meetings(context, update.effective_user.id) if m.id == meeting_id),
+        None,
+    )
+    if meeting is None:
+        await reply(update, context, "unknown_meeting", id=meeting_id)
         return
-    tz = services(context).settings.timezone
-    lines = [say(language, "meetings_title")] + [
-        say(
-            language,
-            "meeting_line",
-            id=m.id,
-            when=format_moment(m.starts_at, language, tz),
-            title=m.title,
-            place=m.place or "-",
-        )
-        for m in meetings
-    ]
-    await send_html(context, update.effective_chat.id, "\n".join(lines))
+    settings = services(context).settings
+    data = calendar_file(
+        meeting, cancelled=False, now=now(context), organizer=settings.organizer_email
+    )
+    await context.bot.send_document(
+        update.effective_chat.id, InputFile(data, filename=CALENDAR_FILENAME)
+    )
+
+
+async def invite_now_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """'Uitnodiging nu sturen' under a planned meeting: the invitation with its .ics to every
+    participant at once (logged like a reminder, so nobody gets it twice)."""
+    await update.callback_query.answer()
+    if not is_admin(context, update.effective_user.id):
+        return
+    await clear_buttons(update)
+    meeting = await _existing(update, context, int(update.callback_query.data.split(":")[1]))
+    if meeting is None:
+        return
+    db, settings = services(context).db, services(context).settings
+    sent = await deliver(context.bot, db, settings, meeting, "invitation", now=now(context))
+    await reply(update, context, "invitation_sent", count=sent.counts["sent"])
 
 
 def _meeting_from_args(context) -> tuple[int | None, str]:
@@ -214,12 +262,14 @@ async def move(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _refuse_moment(update, context, when, problem)
         return
     language = language_of(update, context)
-    context.user_data["meeting_move"] = {"id": meeting_id, "starts_at": when}
+    token = start_flow(
+        update, context, "meeting_move", {"id": meeting_id, "starts_at": to_iso(when)}, keep=1
+    )
     await reply(
         update,
         context,
         "move_confirm",
-        buttons=[[(say(language, "plan_yes"), "mm:yes"), (say(language, "plan_no"), "mm:no")]],
+        buttons=_yes_no(language, "mm", token),
         title=meeting.title,
         when=format_moment(when, language, services(context).settings.timezone),
     )
@@ -236,12 +286,12 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if meeting is None:
         return
     language = language_of(update, context)
-    context.user_data["meeting_cancel"] = meeting_id
+    token = start_flow(update, context, "meeting_cancel", {"id": meeting_id}, keep=1)
     await reply(
         update,
         context,
         "cancel_confirm",
-        buttons=[[(say(language, "plan_yes"), "mc:yes"), (say(language, "plan_no"), "mc:no")]],
+        buttons=_yes_no(language, "mc", token),
         title=meeting.title,
         when=format_moment(meeting.starts_at, language, services(context).settings.timezone),
     )
@@ -264,24 +314,23 @@ async def change_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     query = update.callback_query
     await query.answer()
     await clear_buttons(update)
-    action, answer = query.data.split(":")
-    pending = context.user_data.pop("meeting_move" if action == "mm" else "meeting_cancel", None)
-    if answer != "yes" or pending is None or not is_admin(context, update.effective_user.id):
+    action, answer, token = query.data.split(":")
+    flow = take_flow(update, context, token, "meeting_move" if action == "mm" else "meeting_cancel")
+    if answer != "yes" or flow is None or not is_admin(context, update.effective_user.id):
         await reply(update, context, "cancelled")
         return
-    db = services(context).db
+    db, pending = services(context).db, flow.data
     try:
         if action == "mm":
-            meeting = move_meeting(db, pending["id"], pending["starts_at"], now=now(context))
+            starts_at = from_iso(pending["starts_at"])
+            meeting = move_meeting(db, pending["id"], starts_at, now=now(context))
         else:
-            meeting = cancel_meeting(db, pending, now=now(context))
+            meeting = cancel_meeting(db, pending["id"], now=now(context))
     except MeetingCancelled:
-        await reply(
-            update, context, "meeting_is_cancelled", id=pending["id"] if action == "mm" else pending
-        )
+        await reply(update, context, "meeting_is_cancelled", id=pending["id"])
         return
     except Invalid as problem:
-        await reply(update, context, "unknown_proeftuin", problem=str(problem))
+        await reply_error(update, context, problem)
         return
     before = db["reminder_log"].count
     await sync_meeting(context.application, meeting)
@@ -328,5 +377,15 @@ async def nudge_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     """'Nu een update sturen' under a nudge: the next message is the update."""
     await update.callback_query.answer()
     await clear_buttons(update)
-    context.user_data["awaiting"] = {"chat_id": update.effective_chat.id, "kind": "update"}
+    await_reply(update, context, {"step": "update"})
     await reply(update, context, "update_prompt")
+
+
+CALLBACKS = [
+    (rf"^mp:(yes|no):{TOKEN}$", plan_button),
+    (rf"^ic:{ID}$", calendar_button),
+    (rf"^mi:{ID}$", invite_now_button),
+    (rf"^(mm|mc):(yes|no):{TOKEN}$", change_button),
+    (r"^rm:(on|off)$", reminder_button),
+    (r"^nu:update$", nudge_button),
+]

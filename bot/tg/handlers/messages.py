@@ -3,25 +3,39 @@
 from __future__ import annotations
 
 import html
-import itertools
 import time
 from collections import deque
 
 from telegram import MessageEntity, Update
 from telegram.ext import ContextTypes
 
+from bot.domain.progress_parser import classify_message
+from bot.output.texts import say
+from bot.tg.handlers.admin import proeftuin_form_answer
+from bot.tg.handlers.common import (
+    MAX_INPUT,
+    TOKEN,
+    clear_buttons,
+    is_group,
+    language_of,
+    reply,
+    send_html,
+    services,
+    start_flow,
+    take_awaited,
+    take_flow,
+)
+from bot.tg.handlers.meetings import plan_form_answer
+from bot.tg.handlers.questions import (
+    answer_question,
+    finish_curating,
+    store_curated,
+    store_feedback_note,
+)
+from bot.tg.handlers.updates import message_key, receive_update
 from knowledge.smalltalk import small_talk_reply
 from storage import updates
 
-from ..progress_parser import classify_message
-from ..texts import say
-from .admin import proeftuin_form_answer
-from .common import MAX_INPUT, clear_buttons, is_group, language_of, reply, send_html, services
-from .meetings import plan_form_answer
-from .progress import message_key, receive_update
-from .questions import answer_question, finish_curating, store_curated
-
-_pending_ids = itertools.count(1)
 MAX_PENDING = 5  # "vraag of update?" prompts kept per person; older buttons say "verlopen"
 FLOOD_MESSAGES, FLOOD_SECONDS = 20, 60  # more than this from one sender: ignored for a while
 
@@ -58,57 +72,47 @@ def _without_mention(text: str, username: str) -> str:
     return text.replace(f"@{username}", "").strip()
 
 
+def listening(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Someone to answer, not flooding, and in a group addressed to the bot."""
+    if update.effective_user is None:  # a channel post: nobody to answer
+        return False
+    if flooding(update, context):
+        return False
+    return not is_group(update) or addressed_to_bot(update, context)
+
+
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Route a text message to the flow that waits for it, or classify it."""
-    if update.effective_user is None:  # a channel post: nobody to answer
-        return
-    if flooding(update, context):
-        return
-    if is_group(update) and not addressed_to_bot(update, context):
+    if not listening(update, context):
         return
     text = _without_mention(update.effective_message.text or "", context.bot.username)
     if update.edited_message is not None:
         await on_edit(update, context, text)
-        return
-    if len(text) > MAX_INPUT:
+    elif len(text) > MAX_INPUT:
         await reply(update, context, "too_long", length=len(text), limit=MAX_INPUT)
-        return
-    if not text:
+    elif not text:
         await reply(update, context, "nothing_recognised")
-        return
-    state = context.user_data.get("awaiting")
-    # a step waiting in a private chat (/plan, a curated answer) is never fed from a group
-    if state and state.get("chat_id", update.effective_chat.id) == update.effective_chat.id:
-        context.user_data.pop("awaiting")
-        await AWAITING[state["kind"]](update, context, state, text)
-        return
-    chat = small_talk_reply(text, language_of(update, context))
-    if chat is not None:  # never offered as a question or an update
+    elif (state := take_awaited(update, context)) is not None:
+        await AWAITING[state["step"]](update, context, state, text)
+    elif (chat := small_talk_reply(text, language_of(update, context))) is not None:
+        # never offered as a question or an update
         await send_html(context, update.effective_chat.id, html.escape(chat, quote=False))
-        return
-    kind = classify_message(text)
-    if kind == "question":
-        await answer_question(update, context, text)
-    elif kind == "update":
-        await receive_update(update, context, text)
     else:
-        pending_id = str(next(_pending_ids))
-        pending = context.user_data.setdefault("pending", {})
-        pending[pending_id] = (text, update.update_id, message_key(update))
-        while len(pending) > MAX_PENDING:  # unanswered prompts: keep the latest few only
-            pending.pop(next(iter(pending)))
-        language = language_of(update, context)
-        await reply(
-            update,
-            context,
-            "question_or_update",
-            buttons=[
-                [
-                    (say(language, "is_question"), f"cl:q:{pending_id}"),
-                    (say(language, "is_update"), f"cl:u:{pending_id}"),
-                ]
-            ],
-        )
+        await ROUTES[classify_message(text)](update, context, text)
+
+
+async def ask_question_or_update(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str):
+    """Unsure which it is: two buttons. Only the latest few unanswered prompts are kept."""
+    pending = {"text": text, "update_id": update.update_id, "message": message_key(update)}
+    token = start_flow(update, context, "pending", pending, keep=MAX_PENDING)
+    language = language_of(update, context)
+    buttons = [
+        [
+            (say(language, "is_question"), f"cl:q:{token}"),
+            (say(language, "is_update"), f"cl:u:{token}"),
+        ]
+    ]
+    await reply(update, context, "question_or_update", buttons=buttons)
 
 
 async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
@@ -125,8 +129,8 @@ async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str)
 async def classify_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The answer to 'question or update?'."""
     query = update.callback_query
-    _, kind, pending_id = query.data.split(":")
-    pending = context.user_data.get("pending", {}).pop(pending_id, None)
+    _, kind, token = query.data.split(":")
+    pending = take_flow(update, context, token, "pending")
     if pending is None and is_group(update):  # someone else's message: their buttons stay
         await query.answer(say(language_of(update, context), "not_your_button"), show_alert=True)
         return
@@ -135,7 +139,7 @@ async def classify_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if pending is None:
         await reply(update, context, "draft_gone")
         return
-    text, original_update_id, original_message = pending
+    text = pending.data["text"]
     if kind == "q":
         await answer_question(update, context, text)
     else:
@@ -143,8 +147,8 @@ async def classify_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
             update,
             context,
             text,
-            telegram_update_id=original_update_id,
-            telegram_message=original_message,
+            telegram_update_id=pending.data["update_id"],
+            telegram_message=pending.data["message"],
         )
 
 
@@ -157,10 +161,7 @@ async def _update(update, context, state, text):
 
 
 async def _edit_draft(update, context, state, text):
-    old = context.user_data.get("drafts", {}).pop(state["draft_id"], None)
-    if old is None:
-        await reply(update, context, "draft_gone")
-        return
+    old = state["draft"]
     await receive_update(
         update, context, text, correcting=old["correcting"], telegram_update_id=old["update_id"]
     )
@@ -170,13 +171,22 @@ async def _correct(update, context, state, text):
     await receive_update(update, context, text, correcting=state["update_id"])
 
 
+ROUTES = {  # what classify_message said
+    "question": answer_question,
+    "update": receive_update,
+    "unsure": ask_question_or_update,
+}
 AWAITING = {
     "question": _question,
     "update": _update,
     "edit_draft": _edit_draft,
     "correct": _correct,
     "curate": finish_curating,
+    "feedback_note": store_feedback_note,
     "curate_question": store_curated,
     "new_proeftuin": proeftuin_form_answer,
     "plan": plan_form_answer,
 }
+
+
+CALLBACKS = [(rf"^cl:[qu]:{TOKEN}$", classify_button)]

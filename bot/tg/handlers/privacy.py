@@ -7,11 +7,10 @@ import json
 from telegram import InputFile, Update
 from telegram.ext import ContextTypes
 
+from bot.output.texts import say
+from bot.tg.handlers.common import clear_buttons, language_of, now, private_only, reply, services
 from storage import questions
 from storage.privacy import export_person, forget_person
-
-from ..texts import say
-from .common import clear_buttons, language_of, now, private_only, reply, services
 
 
 @private_only
@@ -51,5 +50,7 @@ async def forget_me_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     forget_person(db, update.effective_user.id)
     for question_id in curated:  # their question, now a passage anyone could retrieve
         kb.forget_curated(question_id)
-    context.user_data.clear()
     await context.bot.send_message(update.effective_chat.id, say(language, "forgotten"))
+
+
+CALLBACKS = [(r"^fm:(yes|no)$", forget_me_button)]

@@ -5,15 +5,10 @@ from __future__ import annotations
 from telegram import InputFile, Update
 from telegram.ext import ContextTypes
 
-from storage import people, updates
-from storage.access import group_proeftuin
-from storage.errors import NotFound
-from storage.meetings import previous_meeting
-from storage.proeftuinen import list_proeftuinen
-
-from ..render import bullet_list, pre_table
-from ..texts import say
-from .common import (
+from bot.output.texts import say
+from bot.output.views import overview_text, progress_text
+from bot.tg.handlers.common import (
+    ID,
     argument_text,
     clear_buttons,
     coordinators_only,
@@ -25,9 +20,16 @@ from .common import (
     private_only,
     proeftuin_buttons,
     reply,
+    reply_error,
     send_html,
     services,
 )
+from storage import people
+from storage.access import group_proeftuin
+from storage.errors import NotFound
+from storage.meetings import previous_meeting
+from storage.proeftuinen import list_proeftuinen
+from storage.progress import export_rows, overview, progress
 
 
 def _can_read(context, user_id: int, proeftuin_id: int) -> bool:
@@ -76,51 +78,21 @@ async def voortgang_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 
 async def show_progress(update: Update, context: ContextTypes.DEFAULT_TYPE, proeftuin_id: int):
-    from ..charts import progress_chart
+    from bot.output.charts import progress_chart
 
     db = services(context).db
     try:
-        summary = updates.progress(db, proeftuin_id)
+        summary = progress(db, proeftuin_id)
     except NotFound as problem:  # a button for a proeftuin that no longer exists
-        await reply(update, context, "unknown_proeftuin", problem=str(problem))
+        await reply_error(update, context, problem)
         return
-    proeftuin = summary.proeftuin
     if not _can_read(context, update.effective_user.id, proeftuin_id):
         await reply(update, context, "not_member_of_that")  # never name what they may not see
         return
-    language = language_of(update, context)
-    share = round(100 * summary.totals.jobs_realised / summary.target) if summary.target else 0
-    text = say(
-        language,
-        "progress",
-        name=proeftuin.name,
-        opdrachtgever=proeftuin.opdrachtgever,
-        opdrachtnemer=proeftuin.opdrachtnemer,
-        location=proeftuin.location,
-        jobs=summary.totals.jobs_realised,
-        target=summary.target,
-        share=share,
-        candidates=summary.totals.candidates,
-        internships=summary.totals.internships,
-        step=summary.last_step or say(language, "none"),
-    )
-    if summary.open_obstacles:
-        text += say(language, "progress_obstacles") + "\n" + bullet_list(summary.open_obstacles)
-    if summary.latest:
-        text += (
-            say(language, "progress_latest")
-            + "\n"
-            + bullet_list(
-                f"{u.created_at:%d-%m} {u.author_name or 'anoniem'} ({u.role or '-'}): "
-                f"{u.raw_text[:120]}"
-                for u in summary.latest
-            )
-        )
-    else:
-        text += say(language, "progress_none")
+    language, tz = language_of(update, context), services(context).settings.timezone
     chat_id = update.effective_chat.id
-    await send_html(context, chat_id, text)
-    png = progress_chart(proeftuin.name, summary.series, summary.target)
+    await send_html(context, chat_id, progress_text(summary, language, tz))
+    png = progress_chart(summary.proeftuin.name, summary.series, summary.target)
     await context.bot.send_photo(
         chat_id,
         InputFile(png, filename="voortgang.png"),
@@ -133,40 +105,19 @@ async def show_progress(update: Update, context: ContextTypes.DEFAULT_TYPE, proe
 async def overzicht(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/overzicht: every proeftuin in one table and one chart; ⚠️ = no update since the last
     bijeenkomst."""
-    from ..charts import overview_chart
+    from bot.output.charts import overview_chart
 
     db = services(context).db
     language = language_of(update, context)
     last_meeting = previous_meeting(db, now(context))
     since = last_meeting.starts_at if last_meeting else None
-    rows = updates.overview(db, since=since)
+    rows = overview(db, since=since)
     if not rows:
         await reply(update, context, "overview_empty")
         return
-    table = [("", "proeftuin", "banen", "doel", "kand.", "stage", "laatste")]
-    for row in rows:
-        flag = "⚠️" if since and not row.reported_since else ""
-        last = f"{row.last_update_at:%d-%m}" if row.last_update_at else "-"
-        table.append(
-            (
-                flag,
-                row.proeftuin.name[:24],
-                str(row.totals.jobs_realised),
-                str(row.target),
-                str(row.totals.candidates),
-                str(row.totals.internships),
-                last,
-            )
-        )
-    note = (
-        say(language, "overview_since", date=f"{since:%d-%m-%Y}")
-        if since
-        else say(language, "overview_no_meeting")
-    )
+    tz = services(context).settings.timezone
     chat_id = update.effective_chat.id
-    await send_html(
-        context, chat_id, f"{say(language, 'overview_title')}\n{pre_table(table)}\n{note}"
-    )
+    await send_html(context, chat_id, overview_text(rows, since, language, tz))
     png = overview_chart(
         [
             (
@@ -185,9 +136,9 @@ async def overzicht(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 @coordinators_only
 async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/export: all updates as CSV and as XLSX."""
-    from ..exports import to_csv, to_xlsx
+    from bot.output.exports import to_csv, to_xlsx
 
-    rows = updates.export_rows(services(context).db)
+    rows = export_rows(services(context).db)
     language = language_of(update, context)
     stamp = f"{now(context):%Y%m%d}"
     chat_id = update.effective_chat.id
@@ -197,3 +148,6 @@ async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             InputFile(data, filename=f"vonkje-updates-{stamp}.{kind.lower()}"),
             caption=say(language, "export_caption", count=len(rows), kind=kind),
         )
+
+
+CALLBACKS = [(rf"^pv:{ID}$", voortgang_button)]

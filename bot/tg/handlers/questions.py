@@ -10,15 +10,13 @@ from telegram import Update
 from telegram.constants import ChatAction
 from telegram.ext import ContextTypes
 
-from knowledge.text import contextualize
-from storage import people, questions
-from storage.access import group_proeftuin
-from storage.errors import NotAllowed, NotFound
-
-from ..render import answer_html
-from ..texts import say
-from .common import (
+from bot.output.render import answer_html
+from bot.output.texts import say
+from bot.output.views import open_questions_text
+from bot.tg.handlers.common import (
+    ID,
     argument_text,
+    await_reply,
     clear_buttons,
     coordinators_only,
     is_admin,
@@ -29,7 +27,13 @@ from .common import (
     reply,
     send_html,
     services,
+    start_flow,
+    take_awaited,
 )
+from knowledge.text import contextualize
+from storage import conversations, people, questions
+from storage.access import group_proeftuin
+from storage.errors import NotAllowed, NotFound
 
 
 async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
@@ -38,13 +42,15 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, te
     language = language_of(update, context)
     await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
     kb = services(context).kb
-    previous = context.user_data.get("last_question")
+    db = services(context).db
+    memory = conversations.latest_flow(db, update.effective_user.id, "follow_up")
+    previous = memory.data["question"] if memory else None
     answer = await kb.aask(text, previous=previous, language=language)
     if answer.via == "chat":  # "hoi", "bedankt!": a friendly word, not logged, no 👍/👎
         await send_html(context, chat_id, html.escape(answer.text, quote=False))
         return
-    context.user_data["last_question"] = contextualize(text, previous)  # follow-ups chain on
-    db = services(context).db
+    follow_up = {"question": contextualize(text, previous)}  # follow-ups chain on
+    start_flow(update, context, "follow_up", follow_up, keep=1)
     proeftuin = group_proeftuin(db, chat_id) if is_group(update) else None
     question_id = questions.log_question(
         db,
@@ -54,7 +60,7 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, te
         question=text,
         answered=answer.answered,
         answer=answer.text,
-        sources=[asdict(c) for c in answer.citations],
+        sources=[citation_reference(c) for c in answer.citations],
         now=now(context),
     )
     await send_html(
@@ -65,11 +71,19 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, te
     )
 
 
+def citation_reference(citation) -> dict:
+    """What the log keeps of a citation: which source, not the passage's text."""
+    reference = asdict(citation)
+    return {
+        key: reference[key] for key in ("number", "title", "section", "source", "url", "stand_per")
+    }
+
+
 async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/vraag <question>."""
     text = argument_text(context)
     if not text:
-        context.user_data["awaiting"] = {"chat_id": update.effective_chat.id, "kind": "question"}
+        await_reply(update, context, {"step": "question"})
         await reply(update, context, "question_prompt")
         return
     await answer_question(update, context, text)
@@ -92,7 +106,37 @@ async def feedback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     await query.answer()
     await clear_buttons(update)
+    if value == "1":
+        await reply(update, context, "thanks_feedback")
+        return
+    await_reply(update, context, {"step": "feedback_note", "question_id": int(question_id)})
+    skip = [[(say(language_of(update, context), "feedback_skip"), f"fn:skip:{question_id}")]]
+    await reply(update, context, "feedback_ask_note", buttons=skip)
+
+
+async def skip_feedback_note(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """'Overslaan' under the 👎 question: nothing to add."""
+    await update.callback_query.answer()
+    await clear_buttons(update)
+    take_awaited(update, context, "feedback_note")
     await reply(update, context, "thanks_feedback")
+
+
+async def store_feedback_note(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, state: dict, text: str
+) -> None:
+    """The asker's one reply after 👎: what was missing or wrong; /onbeantwoord shows it."""
+    try:
+        questions.set_feedback_note(
+            services(context).db,
+            state["question_id"],
+            update.effective_user.id,
+            text,
+            now=now(context),
+        )
+    except (NotAllowed, NotFound):
+        return
+    await reply(update, context, "feedback_note_thanks")
 
 
 @private_only
@@ -103,20 +147,10 @@ async def open_questions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if not rows:
         await reply(update, context, "open_questions_none")
         return
-    language = language_of(update, context)
-    lines = [say(language, "open_questions")] + [
-        say(
-            language,
-            "open_question_item",
-            id=r["id"],
-            date=r["created_at"][:10],
-            flag="👎" if r["feedback"] == -1 else "❔",
-            question=r["question"],
-        )
-        for r in rows
-    ]
+    language, tz = language_of(update, context), services(context).settings.timezone
+    text = open_questions_text(rows, language, tz)
     buttons = [[(say(language, "answer_button", id=r["id"]), f"cq:{r['id']}")] for r in rows]
-    await send_html(context, update.effective_chat.id, "\n".join(lines), buttons=buttons)
+    await send_html(context, update.effective_chat.id, text, buttons=buttons)
 
 
 async def start_curating(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -127,11 +161,7 @@ async def start_curating(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return
     question_id = int(query.data.split(":")[1])
     row = questions.get_question(services(context).db, question_id)
-    context.user_data["awaiting"] = {
-        "chat_id": update.effective_chat.id,
-        "kind": "curate",
-        "question_id": question_id,
-    }
+    await_reply(update, context, {"step": "curate", "question_id": question_id})
     await reply(update, context, "curate_prompt", id=question_id, question=row["question"])
 
 
@@ -141,12 +171,11 @@ async def finish_curating(
     """The coordinator's answer: first confirm the question text that goes into the knowledge
     base, which anyone may find, so names, BSNs or phone numbers of the asker stay out."""
     row = questions.get_question(services(context).db, state["question_id"])
-    context.user_data["awaiting"] = {
-        "chat_id": update.effective_chat.id,
-        "kind": "curate_question",
-        "question_id": state["question_id"],
-        "answer": text,
-    }
+    await_reply(
+        update,
+        context,
+        {"step": "curate_question", "question_id": state["question_id"], "answer": text},
+    )
     await reply(update, context, "curate_confirm_question", question=row["question"])
 
 
@@ -174,3 +203,10 @@ async def store_curated(
         await reply(update, context, "curated_done")
     else:
         await reply(update, context, "curated_no_asker")
+
+
+CALLBACKS = [
+    (rf"^fb:{ID}:(1|-1)$", feedback),
+    (rf"^fn:skip:{ID}$", skip_feedback_note),
+    (rf"^cq:{ID}$", start_curating),
+]

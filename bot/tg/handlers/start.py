@@ -7,11 +7,9 @@ import html
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from storage import people
-from storage.errors import InviteInvalid
-
-from ..texts import say
-from .common import (
+from bot.output.texts import say
+from bot.tg.handlers.common import (
+    argument_text,
     clear_buttons,
     is_admin,
     is_group,
@@ -21,6 +19,8 @@ from .common import (
     send_html,
     services,
 )
+from storage import access, conversations, people
+from storage.errors import InviteInvalid
 
 ROLES = {"g": "opdrachtgever", "n": "opdrachtnemer", "a": "anders"}
 
@@ -36,7 +36,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, context, "send_privately")
         return
     try:
-        proeftuin = people.invite_proeftuin(services(context).db, token, now=now(context))
+        proeftuin = access.invite_proeftuin(services(context).db, token, now=now(context))
     except InviteInvalid:
         await reply(update, context, "invite_invalid")
         return
@@ -62,18 +62,18 @@ async def choose_role(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     db = services(context).db
     try:
         # checked again: it may be revoked, expired or used up by now
-        proeftuin = people.invite_proeftuin(db, token, now=now(context))
+        proeftuin = access.invite_proeftuin(db, token, now=now(context))
     except InviteInvalid:
         await reply(update, context, "invite_invalid")
         return
     role = ROLES.get(code, "anders")
     if not people.is_member(db, proeftuin.id, update.effective_user.id):
-        people.use_invite(db, token)  # a role change by a member is not another use
+        access.use_invite(db, token)  # a role change by a member is not another use
     people.add_member(db, proeftuin.id, update.effective_user.id, role, now=now(context))
     await clear_buttons(update)
     language = language_of(update, context)
     await reply(
-        update, context, "joined", name=proeftuin.name, role=say(language, f"role_{role}").lower()
+        update, context, "joined", name=proeftuin.name, as_role=say(language, f"joined_as_{role}")
     )
 
 
@@ -91,13 +91,45 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await send_html(context, update.effective_chat.id, text)
 
 
+LANGUAGE_WORDS = {"nl": "nl", "nederlands": "nl", "dutch": "nl", "en": "en", "english": "en"}
+LANGUAGE_WORDS |= {"engels": "en"}
+
+
+async def language_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/taal [nl|en]: switch the language; without a choice, two buttons."""
+    choice = LANGUAGE_WORDS.get(argument_text(context).lower())
+    if choice:
+        await _set_language(update, context, choice)
+        return
+    buttons = [[("🇳🇱 Nederlands", "lg:nl"), ("🇬🇧 English", "lg:en")]]
+    await reply(update, context, "language_choose", buttons=buttons)
+
+
+async def language_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await update.callback_query.answer()
+    await clear_buttons(update)
+    await _set_language(update, context, update.callback_query.data.split(":")[1])
+
+
+async def _set_language(update: Update, context: ContextTypes.DEFAULT_TYPE, language: str):
+    """Chosen once, kept: it no longer follows the Telegram app's language."""
+    people.set_language(services(context).db, update.effective_user.id, language)
+    await reply(update, context, "language_set")
+
+
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Stop any flow that waits for input; drafts are dropped, nothing is saved."""
-    busy = bool(context.user_data.pop("awaiting", None) or context.user_data.get("drafts"))
-    context.user_data.pop("drafts", None)
+    busy = conversations.end_flows(services(context).db, update.effective_user.id) > 0
     await reply(update, context, "cancelled" if busy else "nothing_to_cancel")
 
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Stickers, photos, voice and files get a friendly explanation."""
     await reply(update, context, "not_text")
+
+
+# (pattern, handler) for this module's buttons; the app registers them
+CALLBACKS = [
+    (r"^j:[gna]:[A-Za-z0-9_-]{32}$", choose_role),
+    (r"^lg:(nl|en)$", language_button),
+]

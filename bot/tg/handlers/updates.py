@@ -3,20 +3,20 @@ withdrawn with /herstel."""
 
 from __future__ import annotations
 
-import itertools
-
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from storage import people, updates
-from storage.access import group_proeftuin
-from storage.errors import Invalid, NotAllowed, NotFound, TooOld
-
-from ..progress_parser import parse_progress
-from ..texts import say
-from .common import (
+from bot.domain.drafts import new_draft, reading_problem, stored_values
+from bot.domain.progress_parser import parse_progress
+from bot.output.texts import say
+from bot.output.views import herstel_text
+from bot.tg.handlers.common import (
+    ID,
+    TOKEN,
     argument_text,
+    await_reply,
     clear_buttons,
+    get_flow,
     is_group,
     language_of,
     now,
@@ -25,9 +25,16 @@ from .common import (
     reply,
     send_html,
     services,
+    start_flow,
+    take_flow,
 )
+from storage import conversations, people, updates
+from storage.access import group_proeftuin
+from storage.errors import Invalid, NotAllowed, NotFound, TooOld
+from storage.proeftuinen import list_proeftuinen
+from storage.progress import get_update, totals
 
-_draft_ids = itertools.count(1)
+DRAFT = "draft"
 
 
 def _member_choices(update: Update, context: ContextTypes.DEFAULT_TYPE):
@@ -62,43 +69,40 @@ async def receive_update(
     message twice (a redelivery, a double tap) stores it once.
     """
     parsed = parse_progress(text)
-    if parsed.problems:
-        await reply(
-            update, context, "unclear_number" if "unclear" in parsed.problems else "bad_number"
-        )
-        return
-    if not parsed.recognised:
-        await reply(update, context, "nothing_recognised")
+    problem = reading_problem(parsed)
+    if problem:
+        await reply(update, context, problem)
         return
     choices = _member_choices(update, context)
     if correcting is not None:
-        existing = updates.get_update(services(context).db, correcting)
+        existing = get_update(services(context).db, correcting)
         choices = [c for c in choices if c.id == existing.proeftuin_id]
     if not choices:
         await reply(update, context, "group_not_linked" if is_group(update) else "not_member")
         return
-    draft_id = str(next(_draft_ids))
-    context.user_data.setdefault("drafts", {})[draft_id] = {
-        "text": text,
-        "fields": parsed,
-        "correcting": correcting,
-        "update_id": None if correcting else (telegram_update_id or update.update_id),
-        "message": None if correcting else (telegram_message or message_key(update)),
-        "proeftuin_id": choices[0].id if len(choices) == 1 else None,
-    }
+    draft = new_draft(
+        text,
+        parsed,
+        proeftuin_ids=[c.id for c in choices],
+        correcting=correcting,
+        update_id=telegram_update_id or update.update_id,
+        message=telegram_message or message_key(update),
+    )
+    token = start_flow(update, context, DRAFT, draft)
     if len(choices) > 1:
         await reply(
             update,
             context,
             "choose_proeftuin",
-            buttons=proeftuin_buttons(choices, f"dp:{draft_id}"),
+            buttons=proeftuin_buttons(choices, f"dp:{token}"),
         )
         return
-    await show_draft(update, context, draft_id)
+    await show_draft(update, context, token, draft)
 
 
-async def show_draft(update: Update, context: ContextTypes.DEFAULT_TYPE, draft_id: str) -> None:
-    draft = context.user_data["drafts"][draft_id]
+async def show_draft(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, token: str, draft: dict
+) -> None:
     fields = draft["fields"]
     language = language_of(update, context)
     proeftuin = services(context).db["proeftuinen"].get(draft["proeftuin_id"])
@@ -107,58 +111,51 @@ async def show_draft(update: Update, context: ContextTypes.DEFAULT_TYPE, draft_i
         language,
         "draft",
         name=proeftuin["name"],
-        jobs=fields.jobs_realised,
-        candidates=fields.candidates,
-        internships=fields.internships,
-        step=fields.step or dash,
-        obstacles=fields.obstacles or dash,
-        next_step=fields.next_step or dash,
+        jobs=fields["jobs_realised"],
+        candidates=fields["candidates"],
+        internships=fields["internships"],
+        step=fields["step"] or dash,
+        obstacles=fields["obstacles"] or dash,
+        next_step=fields["next_step"] or dash,
     )
     if draft["correcting"]:
         text = say(language, "draft_correction", id=draft["correcting"]) + text
     buttons = [
         [
-            (say(language, "save"), f"ds:{draft_id}"),
-            (say(language, "edit"), f"de:{draft_id}"),
-            (say(language, "cancel"), f"dc:{draft_id}"),
+            (say(language, "save"), f"ds:{token}"),
+            (say(language, "edit"), f"de:{token}"),
+            (say(language, "cancel"), f"dc:{token}"),
         ]
     ]
     await send_html(context, update.effective_chat.id, text, buttons=buttons)
 
 
-def _take_draft(context: ContextTypes.DEFAULT_TYPE, draft_id: str, *, keep: bool = False):
-    drafts = context.user_data.get("drafts", {})
-    return drafts.get(draft_id) if keep else drafts.pop(draft_id, None)
-
-
 async def draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Opslaan / Wijzigen / Annuleren under a draft, or the proeftuin chosen for it."""
     query = update.callback_query
-    action, draft_id, *rest = query.data.split(":")
-    draft = _take_draft(context, draft_id, keep=action in ("dp", "de"))
-    if draft is None and is_group(update):  # someone else's draft: their keyboard stays
+    action, token, *rest = query.data.split(":")
+    flow = (get_flow if action == "dp" else take_flow)(update, context, token, DRAFT)
+    if flow is None and is_group(update):  # someone else's draft: their keyboard stays
         await query.answer(say(language_of(update, context), "not_your_button"), show_alert=True)
         return
     await query.answer()
     await clear_buttons(update)
-    if draft is None:
+    if flow is None:
         await reply(update, context, "draft_gone")
         return
+    draft = flow.data
     if action == "dp":
-        choices = {p.id: p for p in _member_choices(update, context)}
-        chosen = choices.get(int(rest[0]))
+        chosen = {p.id: p for p in _member_choices(update, context)}.get(int(rest[0]))
         if chosen is None:  # a button this user was never shown
-            context.user_data["drafts"].pop(draft_id, None)
+            take_flow(update, context, token, DRAFT)
             await reply(update, context, "not_member")
             return
-        draft["proeftuin_id"] = chosen.id
-        await show_draft(update, context, draft_id)
+        flow = conversations.update_flow(
+            services(context).db, flow, {**draft, "proeftuin_id": chosen.id}
+        )
+        await show_draft(update, context, token, flow.data)
     elif action == "de":
-        context.user_data["awaiting"] = {
-            "chat_id": update.effective_chat.id,
-            "kind": "edit_draft",
-            "draft_id": draft_id,
-        }
+        await_reply(update, context, {"step": "edit_draft", "draft": draft})
         await reply(update, context, "edit_prompt")
     elif action == "dc":
         await reply(update, context, "cancelled")
@@ -167,51 +164,49 @@ async def draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def save_draft(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: dict) -> None:
-    db = services(context).db
-    user = update.effective_user
-    proeftuin_id = draft["proeftuin_id"]
-    if proeftuin_id is None:  # saved before a proeftuin was chosen
+    """Opslaan: a correction changes the saved update, anything else is saved once."""
+    db, user_id = services(context).db, update.effective_user.id
+    if draft["proeftuin_id"] is None:  # saved before a proeftuin was chosen
         await reply(update, context, "draft_gone")
         return
-    membership = next(
-        (m for m in people.memberships(db, user.id) if m.proeftuin.id == proeftuin_id), None
-    )
+    memberships = people.memberships(db, user_id)
+    membership = next((m for m in memberships if m.proeftuin.id == draft["proeftuin_id"]), None)
     if membership is None:
-        name = db["proeftuinen"].get(proeftuin_id)["name"]
+        name = db["proeftuinen"].get(draft["proeftuin_id"])["name"]
         await reply(update, context, "not_member_of", name=name)
-        return
-    fields = draft["fields"]
-    values = {
-        "raw_text": draft["text"],
-        "jobs_realised": fields.jobs_realised,
-        "candidates": fields.candidates,
-        "internships": fields.internships,
-        "step": fields.step,
-        "obstacles": fields.obstacles,
-        "next_step": fields.next_step,
-    }
-    if draft["correcting"]:
-        try:
-            updates.correct_update(db, draft["correcting"], user.id, now=now(context), **values)
-        except TooOld:
-            await reply(update, context, "too_old_to_change", id=draft["correcting"])
-            return
-        except (NotAllowed, NotFound):
-            await reply(update, context, "not_yours")
-            return
-        await reply(update, context, "corrected", id=draft["correcting"])
-        return
+    elif draft["correcting"]:
+        await _save_correction(update, context, draft)
+    else:
+        await _save_new(update, context, draft, membership)
+
+
+async def _save_correction(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: dict):
+    db, target = services(context).db, draft["correcting"]
+    try:
+        updates.correct_update(
+            db, target, update.effective_user.id, now=now(context), **stored_values(draft)
+        )
+    except TooOld:
+        await reply(update, context, "too_old_to_change", id=target)
+    except (NotAllowed, NotFound):
+        await reply(update, context, "not_yours")
+    else:
+        await reply(update, context, "corrected", id=target)
+
+
+async def _save_new(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: dict, membership):
+    db, user = services(context).db, update.effective_user
     try:
         _, created = updates.save_update(
             db,
-            proeftuin_id=proeftuin_id,
+            proeftuin_id=membership.proeftuin.id,
             author_id=user.id,
             author_name=user.full_name,
             role=membership.role,
             telegram_update_id=draft["update_id"],
             telegram_message=draft.get("message"),
             now=now(context),
-            **values,
+            **stored_values(draft),
         )
     except Invalid:
         await reply(update, context, "bad_number")
@@ -219,15 +214,9 @@ async def save_draft(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: 
     if not created:
         await reply(update, context, "already_saved")
         return
-    summed = updates.totals(db, proeftuin_id)
-    await reply(
-        update,
-        context,
-        "saved",
-        name=membership.proeftuin.name,
-        jobs=summed.jobs_realised,
-        target=membership.proeftuin.jobs_target,
-    )
+    jobs = totals(db, membership.proeftuin.id).jobs_realised
+    target = membership.proeftuin.jobs_target
+    await reply(update, context, "saved", name=membership.proeftuin.name, jobs=jobs, target=target)
 
 
 async def update_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -236,7 +225,7 @@ async def update_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if text:
         await receive_update(update, context, text)
         return
-    context.user_data["awaiting"] = {"chat_id": update.effective_chat.id, "kind": "update"}
+    await_reply(update, context, {"step": "update"})
     await reply(update, context, "update_prompt")
 
 
@@ -248,30 +237,10 @@ async def herstel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not recent:
         await reply(update, context, "herstel_none")
         return
-    language = language_of(update, context)
-    lines = [say(language, "herstel_list")]
-    buttons = []
-    for item in recent:
-        name = db["proeftuinen"].get(item.proeftuin_id)["name"]
-        lines.append(
-            say(
-                language,
-                "herstel_item",
-                id=item.id,
-                date=item.created_at.strftime("%d-%m"),
-                name=name,
-                jobs=item.jobs_realised,
-                candidates=item.candidates,
-                internships=item.internships,
-            )
-        )
-        buttons.append(
-            [
-                (say(language, "correct", id=item.id), f"hc:{item.id}"),
-                (say(language, "withdraw", id=item.id), f"hw:{item.id}"),
-            ]
-        )
-    await send_html(context, update.effective_chat.id, "\n".join(lines), buttons=buttons)
+    names = {p.id: p.name for p in list_proeftuinen(db)}
+    language, tz = language_of(update, context), services(context).settings.timezone
+    text, buttons = herstel_text(recent, names, language, tz)
+    await send_html(context, update.effective_chat.id, text, buttons=buttons)
 
 
 async def herstel_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -281,7 +250,7 @@ async def herstel_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     update_id = int(update_id)
     db = services(context).db
     try:
-        item = updates.get_update(db, update_id)
+        item = get_update(db, update_id)
     except NotFound:
         item = None
     if item is None or item.author_id != update.effective_user.id:
@@ -296,9 +265,11 @@ async def herstel_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
             return
         await reply(update, context, "withdrawn", id=update_id)
     else:
-        context.user_data["awaiting"] = {
-            "chat_id": update.effective_chat.id,
-            "kind": "correct",
-            "update_id": update_id,
-        }
+        await_reply(update, context, {"step": "correct", "update_id": update_id})
         await reply(update, context, "edit_prompt")
+
+
+CALLBACKS = [
+    (rf"^(ds|de|dc):{TOKEN}$|^dp:{TOKEN}:{ID}$", draft_button),
+    (rf"^(hw|hc):{ID}$", herstel_button),
+]

@@ -1,0 +1,43 @@
+"""A progress update between reading and saving: pure decisions, so the handlers stay short."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+STORED_FIELDS = ("jobs_realised", "candidates", "internships", "step", "obstacles", "next_step")
+
+
+def reading_problem(parsed) -> str | None:
+    """The reply for a message that cannot become a draft, or None when it can."""
+    if parsed.problems:
+        return "unclear_number" if "unclear" in parsed.problems else "bad_number"
+    if not parsed.recognised:
+        return "nothing_recognised"
+    return None
+
+
+def new_draft(
+    text: str,
+    parsed,
+    *,
+    proeftuin_ids: list[int],
+    correcting: int | None,
+    update_id: int | None,
+    message: str | None,
+) -> dict:
+    """What a draft keeps (as JSON): the text, what was read, which update it corrects, and
+    the Telegram update and message it came in, so a redelivery or an edit finds it again. A
+    correction has no message of its own: it changes the saved update."""
+    return {
+        "text": text,
+        "fields": asdict(parsed),
+        "correcting": correcting,
+        "update_id": None if correcting else update_id,
+        "message": None if correcting else message,
+        "proeftuin_id": proeftuin_ids[0] if len(proeftuin_ids) == 1 else None,
+    }
+
+
+def stored_values(draft: dict) -> dict:
+    """The columns a saved or corrected update gets from a draft."""
+    return {"raw_text": draft["text"], **{key: draft["fields"][key] for key in STORED_FIELDS}}

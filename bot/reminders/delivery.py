@@ -1,0 +1,130 @@
+"""Sending one kind of message about a meeting to its audience, each person at most once.
+
+The crash rule: a reminder is *claimed* (a 'sending' row, unique per meeting, person, kind and
+meeting version) before it is sent, and marked 'sent' after. A crash between sending and marking
+leaves the 'sending' row: the reminder is never sent twice (the claim blocks it), and it is not
+lost silently either — at start-up such rows are logged and reported to the coordinators, who
+can check with the person. At most once, never silently.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile
+from telegram.constants import ParseMode
+from telegram.error import Forbidden, TelegramError
+
+from bot.output.charts import overview_chart
+from bot.output.render import CAPTION_LIMIT, utf16_length
+from bot.reminders.audience import audience, proeftuinen_without_update
+from bot.reminders.messages import CALENDAR_FILENAME, reminder_message, summary_text
+from storage import people, reminders
+from storage.meetings import Meeting, previous_meeting
+from storage.progress import overview
+
+log = logging.getLogger(__name__)
+
+PARALLEL_SENDS = 32  # the rate limiter, not the round trip, should set the pace
+
+
+@dataclass
+class Delivery:
+    kind: str
+    counts: Counter = field(default_factory=Counter)
+
+
+async def deliver(
+    bot, db, settings, meeting: Meeting, kind: str, *, now: datetime, folded: Sequence[str] = ()
+) -> Delivery:
+    """Send one kind of message for a meeting to its audience; each person at most once."""
+    delivery = Delivery(kind)
+    gate = asyncio.Semaphore(PARALLEL_SENDS)
+    # The first message about a meeting carries the calendar file.
+    had_one = {
+        row["telegram_id"]
+        for row in reminders.sent_reminders(db, meeting.id)
+        if row["status"] == "sent"
+    }
+
+    async def one(person) -> None:
+        key = (meeting.id, person.telegram_id)
+        if not reminders.claim_reminder(db, *key, kind, meeting.version, now=now):
+            delivery.counts["already"] += 1
+            return
+        for covered in folded:
+            if reminders.claim_reminder(db, *key, covered, meeting.version, now=now):
+                reminders.mark_reminder(db, *key, covered, meeting.version, "folded", now=now)
+        async with gate:
+            status = await _send(
+                bot, db, settings, meeting, kind, person, now, person.telegram_id not in had_one
+            )
+        reminders.mark_reminder(db, *key, kind, meeting.version, status, now=now)
+        delivery.counts[status] += 1
+
+    await asyncio.gather(*(one(p) for p in audience(db, settings, meeting, kind)))
+    log.info("Meeting %s %s: %s", meeting.id, kind, dict(delivery.counts))
+    return delivery
+
+
+async def _send(bot, db, settings, meeting: Meeting, kind: str, person, now, first: bool) -> str:
+    try:
+        if kind == "summary":
+            await send_summary(bot, db, settings, meeting, person.telegram_id, person.language)
+        else:
+            message = reminder_message(
+                meeting, kind, person.language, settings, now=now, with_calendar=first
+            )
+            await send_reminder(bot, person.telegram_id, message)
+    except Forbidden:
+        people.mark_inactive(db, person.telegram_id)  # blocked the bot: stop writing to them
+        return "blocked"
+    except TelegramError as error:
+        log.warning("Could not send %s to %s: %s", kind, person.telegram_id, error)
+        return "failed"
+    except Exception:  # a chart or calendar file that failed: never leave the claim 'sending'
+        log.exception("Could not make %s for %s", kind, person.telegram_id)
+        return "failed"
+    return "sent"
+
+
+async def send_reminder(bot, chat_id: int, message) -> None:
+    markup = None
+    if message.buttons:
+        markup = InlineKeyboardMarkup(
+            [[InlineKeyboardButton(label, callback_data=data) for label, data in message.buttons]]
+        )
+    if message.calendar is None:
+        await bot.send_message(
+            chat_id, message.text, parse_mode=ParseMode.HTML, reply_markup=markup
+        )
+        return
+    calendar = InputFile(message.calendar, filename=CALENDAR_FILENAME)
+    if utf16_length(message.text) <= CAPTION_LIMIT:
+        await bot.send_document(chat_id, calendar, caption=message.text, parse_mode=ParseMode.HTML)
+    else:  # a long agenda: Telegram refuses captions over 1,024 characters
+        await bot.send_message(chat_id, message.text, parse_mode=ParseMode.HTML)
+        await bot.send_document(chat_id, calendar)
+
+
+async def send_summary(bot, db, settings, meeting: Meeting, chat_id: int, language: str) -> None:
+    """The coordinators' summary: each proeftuin's progress since the previous bijeenkomst."""
+    before = previous_meeting(db, meeting.starts_at)
+    since = before.starts_at if before else None
+    rows = overview(db, since=since)
+    silent = [p.name for p in proeftuinen_without_update(db, meeting)]
+    text = summary_text(language, settings.timezone, meeting.title, since, rows, silent)
+    await bot.send_message(chat_id, text, parse_mode=ParseMode.HTML)
+    if rows:
+        png = overview_chart(
+            [
+                (r.proeftuin.name, r.totals.jobs_realised, r.target, r.proeftuin.name not in silent)
+                for r in rows
+            ]
+        )
+        await bot.send_photo(chat_id, InputFile(png, filename="samenvatting.png"))
