@@ -241,3 +241,44 @@ def m008_language_choice(db: Database) -> None:
 def m009_feedback_note(db: Database) -> None:
     """What the asker said was missing or wrong after a 👎 (optional)."""
     db["questions"].add_column("feedback_note", str)
+
+
+@migrations()
+def m010_progress_model(db: Database) -> None:
+    """Progress v2: jobs that ended, weekly hours, a lesson and an activity per update, and
+    knelpunten with a life of their own (open, then solved).
+
+    Candidates in beeld become a stock: NULL when an update states no number. The parser of
+    before wrote 0 for "not mentioned" and the totals summed them, so 0 becomes NULL and no
+    total changes. Every knelpunt of an update not withdrawn becomes an open knelpunt.
+    """
+    updates = db["updates"]
+    updates.add_column("jobs_ended", int, not_null_default=0)
+    updates.add_column("hours", float)
+    updates.add_column("lesson", str)
+    updates.add_column("activity", str)
+    updates.transform(not_null={"candidates": False})
+    db.execute("UPDATE updates SET candidates = NULL WHERE candidates = 0")
+    db["knelpunten"].create(
+        {
+            "id": int,
+            "proeftuin_id": int,
+            "text": str,
+            "update_id": int,
+            "opened_at": str,
+            "opened_by": int,
+            "solved_at": str,
+            "solved_by": int,
+        },
+        pk="id",
+        foreign_keys=[("proeftuin_id", "proeftuinen", "id")],
+        not_null=["proeftuin_id", "text", "opened_at"],
+    )
+    db["knelpunten"].create_index(["proeftuin_id", "solved_at"])
+    db.execute(
+        """
+        INSERT INTO knelpunten (proeftuin_id, text, update_id, opened_at, opened_by)
+        SELECT proeftuin_id, obstacles, id, created_at, author_id FROM updates
+        WHERE obstacles IS NOT NULL AND withdrawn_at IS NULL ORDER BY created_at, id
+        """
+    )

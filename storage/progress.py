@@ -1,7 +1,9 @@
 """Reading progress: the update record, per-proeftuin progress and the overview.
 
-Each update reports what happened since the previous one, so totals are sums
-over updates that were not withdrawn.
+Each update reports what happened since the previous one: people who started, whose job
+ended, internships and hours are sums over updates that were not withdrawn; progress
+toward the target is net (started minus ended). Candidates in beeld is a stock: the latest
+figure reported. Hours give jobs in the banenafspraak's unit (25.5 hours a week).
 """
 
 from dataclasses import dataclass, replace
@@ -12,10 +14,13 @@ from sqlite_utils import Database
 
 from storage.clock import from_iso
 from storage.errors import NotFound
+from storage.knelpunten import knelpunten
 from storage.proeftuinen import Proeftuin, get_proeftuin, list_proeftuinen
 
 LATEST_COUNT = 5
 OBSTACLE_COUNT = 5
+NOTES_COUNT = 3  # latest activities and lessons shown
+BANENAFSPRAAK_HOURS = 25.5  # one job in the banenafspraak's unit (hours a week)
 
 
 @dataclass(frozen=True)
@@ -27,8 +32,8 @@ class ProgressUpdate:
     role: str | None
     created_at: datetime
     raw_text: str
-    jobs_realised: int
-    candidates: int
+    jobs_realised: int  # people who started
+    candidates: int | None  # in beeld now, if stated
     internships: int
     step: str | None
     obstacles: str | None
@@ -37,6 +42,10 @@ class ProgressUpdate:
     withdrawn_at: datetime | None
     corrected_at: datetime | None
     telegram_message: str | None = None  # "chat:message" it came from (since migration 5)
+    jobs_ended: int = 0  # since migration 10
+    hours: float | None = None
+    lesson: str | None = None
+    activity: str | None = None
 
     @property
     def withdrawn(self) -> bool:
@@ -45,9 +54,21 @@ class ProgressUpdate:
 
 @dataclass(frozen=True)
 class Totals:
-    jobs_realised: int = 0
-    candidates: int = 0
+    jobs_realised: int = 0  # people who started
+    candidates: int | None = None  # the latest figure reported
     internships: int = 0
+    jobs_ended: int = 0
+    hours: float = 0.0  # weekly hours of those who started, where given
+
+    @property
+    def net_jobs(self) -> int:
+        """Progress toward the target: started minus ended."""
+        return self.jobs_realised - self.jobs_ended
+
+    @property
+    def banen_units(self) -> float | None:
+        """The hours in the banenafspraak's unit (1 job = 25.5 hours a week), where given."""
+        return self.hours / BANENAFSPRAAK_HOURS if self.hours else None
 
 
 @dataclass(frozen=True)
@@ -62,11 +83,15 @@ class Progress:
     series: tuple[tuple[datetime, int], ...]  # (moment, cumulative jobs), oldest first
     last_update_at: datetime | None
     reported_since: bool = False  # only meaningful in overview()
+    open_knelpunten: tuple = ()  # Knelpunt, newest first
+    lessons: tuple[ProgressUpdate, ...] = ()  # newest first
+    activities: tuple[ProgressUpdate, ...] = ()  # newest first
+    solved_knelpunten: tuple = ()
 
     @property
     def target_share(self) -> float | None:
-        """Jobs realised as a fraction of the target; None when there is no target."""
-        return self.totals.jobs_realised / self.target if self.target else None
+        """Net jobs as a fraction of the target; None when there is no target."""
+        return self.totals.net_jobs / self.target if self.target else None
 
 
 def update_from_row(row: dict[str, Any]) -> ProgressUpdate:
@@ -89,11 +114,15 @@ def totals(db: Database, proeftuin_id: int) -> Totals:
         db.query(
             """
             SELECT COALESCE(SUM(jobs_realised), 0) AS jobs_realised,
-                   COALESCE(SUM(candidates), 0) AS candidates,
-                   COALESCE(SUM(internships), 0) AS internships
-            FROM updates WHERE proeftuin_id = ? AND withdrawn_at IS NULL
+                   COALESCE(SUM(jobs_ended), 0) AS jobs_ended,
+                   COALESCE(SUM(internships), 0) AS internships,
+                   COALESCE(SUM(hours), 0.0) AS hours,
+                   (SELECT candidates FROM updates WHERE proeftuin_id = :id
+                    AND withdrawn_at IS NULL AND candidates IS NOT NULL
+                    ORDER BY created_at DESC, id DESC LIMIT 1) AS candidates
+            FROM updates WHERE proeftuin_id = :id AND withdrawn_at IS NULL
             """,
-            [proeftuin_id],
+            {"id": proeftuin_id},
         )
     )
     return Totals(**row)
@@ -115,18 +144,25 @@ def progress(db: Database, proeftuin_id: int) -> Progress:
     latest = tuple(newest_first[:LATEST_COUNT])
     series, running = [], 0
     for update in updates:
-        running += update.jobs_realised
+        running += update.jobs_realised - update.jobs_ended
         series.append((update.created_at, running))
+    open_knelpunten = tuple(knelpunten(db, proeftuin_id))
     return Progress(
         proeftuin=proeftuin,
         totals=Totals(
-            jobs_realised=running,
-            candidates=sum(u.candidates for u in updates),
+            jobs_realised=sum(u.jobs_realised for u in updates),
+            candidates=next((u.candidates for u in newest_first if u.candidates is not None), None),
             internships=sum(u.internships for u in updates),
+            jobs_ended=sum(u.jobs_ended for u in updates),
+            hours=sum(u.hours or 0.0 for u in updates),
         ),
         target=proeftuin.jobs_target,
         latest=latest,
-        open_obstacles=_open_obstacles(latest),
+        open_obstacles=tuple(k.text for k in open_knelpunten[:OBSTACLE_COUNT]),
+        open_knelpunten=open_knelpunten,
+        solved_knelpunten=tuple(knelpunten(db, proeftuin_id, solved=True)),
+        lessons=tuple(u for u in newest_first if u.lesson)[:NOTES_COUNT],
+        activities=tuple(u for u in newest_first if u.activity)[:NOTES_COUNT],
         last_step=next((u.step for u in newest_first if u.step), None),
         next_step=next((u.next_step for u in newest_first if u.next_step), None),
         series=tuple(series),
@@ -173,12 +209,3 @@ def export_rows(db: Database) -> list[dict[str, Any]]:
             """
         )
     )
-
-
-def _open_obstacles(latest: tuple[ProgressUpdate, ...]) -> tuple[str, ...]:
-    # Obstacles from older reports are assumed dealt with; repeats are shown once
-    seen: list[str] = []
-    for update in latest:
-        if update.obstacles and update.obstacles not in seen:
-            seen.append(update.obstacles)
-    return tuple(seen[:OBSTACLE_COUNT])

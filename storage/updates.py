@@ -8,12 +8,16 @@ from sqlite_utils import Database
 
 from storage import validation
 from storage.clock import now_iso, to_iso, utc_now
+from storage.db import transaction
 from storage.errors import Invalid, NotAllowed, TooOld
+from storage.knelpunten import drop_for_update, open_knelpunt
 from storage.proeftuinen import get_proeftuin
 from storage.progress import ProgressUpdate, get_update, update_from_row
 
-COUNT_FIELDS = ("jobs_realised", "candidates", "internships")
-CORRECTABLE_FIELDS = ("raw_text", *COUNT_FIELDS, "step", "obstacles", "next_step")
+COUNT_FIELDS = ("jobs_realised", "jobs_ended", "internships")
+TEXT_FIELDS = ("step", "obstacles", "next_step", "lesson", "activity")
+CORRECTABLE_FIELDS = ("raw_text", *COUNT_FIELDS, "candidates", "hours", *TEXT_FIELDS)
+MAX_HOURS = 40 * 10_000  # weekly hours of at most MAX_COUNT people
 
 
 def save_update(
@@ -25,16 +29,20 @@ def save_update(
     role: str | None,
     raw_text: str,
     jobs_realised: int = 0,
-    candidates: int = 0,
+    candidates: int | None = None,
     internships: int = 0,
     step: str | None = None,
     obstacles: str | None = None,
     next_step: str | None = None,
+    jobs_ended: int = 0,
+    hours: float | None = None,
+    lesson: str | None = None,
+    activity: str | None = None,
     telegram_update_id: int | None = None,
     telegram_message: str | None = None,
     now: datetime | None = None,
 ) -> tuple[ProgressUpdate, bool]:
-    """Store a progress update. Returns (update, created).
+    """Store a progress update, and open its knelpunt. Returns (update, created).
 
     A telegram_update_id seen before returns the stored update with
     created=False: Telegram redelivers updates after a timeout or restart,
@@ -42,9 +50,12 @@ def save_update(
     """
     if role is not None:
         validation.role(role)
-    numbers = {"jobs_realised": jobs_realised, "candidates": candidates, "internships": internships}
+    numbers = {"jobs_realised": jobs_realised, "jobs_ended": jobs_ended, "internships": internships}
     for field, value in numbers.items():
         validation.count(value, field)
+    if candidates is not None:
+        validation.count(candidates, "candidates")
+    hours = _hours(hours)
     if telegram_update_id is not None and (seen := _by_telegram_id(db, telegram_update_id)):
         return seen, False
     get_proeftuin(db, proeftuin_id)
@@ -56,20 +67,42 @@ def save_update(
         "created_at": now_iso(now),
         "raw_text": validation.required_text(raw_text, "raw_text"),
         **numbers,
+        "candidates": candidates,
+        "hours": hours,
         "step": validation.clean_text(step),
         "obstacles": validation.clean_text(obstacles),
         "next_step": validation.clean_text(next_step),
+        "lesson": validation.clean_text(lesson),
+        "activity": validation.clean_text(activity),
         "telegram_update_id": telegram_update_id,
         "telegram_message": telegram_message,
     }
     try:
-        new_id = db["updates"].insert(row).last_pk
+        with transaction(db):
+            new_id = db["updates"].insert(row).last_pk
+            if row["obstacles"]:
+                open_knelpunt(
+                    db,
+                    proeftuin_id,
+                    row["obstacles"],
+                    update_id=new_id,
+                    opened_by=author_id,
+                    now=now,
+                )
     except sqlite3.IntegrityError:
         # Two deliveries of one Telegram update raced past the check above
         if telegram_update_id is not None and (seen := _by_telegram_id(db, telegram_update_id)):
             return seen, False
         raise
     return get_update(db, new_id), True
+
+
+def _hours(hours: float | None) -> float | None:
+    if hours is None:
+        return None
+    if isinstance(hours, bool) or not isinstance(hours, int | float) or not 0 <= hours <= MAX_HOURS:
+        raise Invalid("hours_out_of_range", value=hours, most=MAX_HOURS)
+    return float(hours)
 
 
 CORRECTION_WINDOW = timedelta(days=7)  # how long an author may correct or withdraw an update
@@ -119,14 +152,28 @@ def correct_update(
     _check_window(update, now)
     changes: dict[str, object] = {}
     for field, value in fields.items():
-        if field in COUNT_FIELDS:
+        if field in COUNT_FIELDS or (field == "candidates" and value is not None):
             changes[field] = validation.count(value, field)
+        elif field in ("candidates", "hours"):
+            changes[field] = _hours(value) if field == "hours" else None
         elif field == "raw_text":
             changes[field] = validation.required_text(value, "raw_text")
         else:
             changes[field] = validation.clean_text(value)
     changes["corrected_at"] = now_iso(now)
-    db["updates"].update(update_id, changes)
+    with transaction(db):
+        db["updates"].update(update_id, changes)
+        if "obstacles" in changes:  # the corrected knelpunt replaces the open one
+            drop_for_update(db, update_id)
+            if changes["obstacles"]:
+                open_knelpunt(
+                    db,
+                    update.proeftuin_id,
+                    changes["obstacles"],
+                    update_id=update_id,
+                    opened_by=author_id,
+                    now=now,
+                )
     return get_update(db, update_id)
 
 
@@ -143,7 +190,9 @@ def withdraw_update(
     if update.withdrawn:
         return update
     _check_window(update, now)
-    db["updates"].update(update_id, {"withdrawn_at": now_iso(now)})
+    with transaction(db):
+        db["updates"].update(update_id, {"withdrawn_at": now_iso(now)})
+        drop_for_update(db, update_id)
     return get_update(db, update_id)
 
 
