@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
-STORED_FIELDS = ("jobs_realised", "candidates", "internships", "step", "obstacles", "next_step")
+STORED_FIELDS = ("jobs_realised", "jobs_ended", "candidates", "internships", "hours")
+STORED_FIELDS += ("step", "obstacles", "next_step", "lesson", "activity")
 
 
 def reading_problem(parsed) -> str | None:
@@ -14,6 +15,12 @@ def reading_problem(parsed) -> str | None:
     if not parsed.recognised:
         return "nothing_recognised"
     return None
+
+
+def as_note(parsed, text: str):
+    """A message the person says is an update, with nothing the parser reads: kept whole as
+    an activity or note, never a dead end."""
+    return replace(parsed, activity=text.strip(), recognised=True)
 
 
 def new_draft(

@@ -1,14 +1,20 @@
-"""Reading a progress update (jobs, candidates, internships, step) from Dutch or English text.
+"""Reading a progress update from Dutch or English text: people who started and whose job
+ended, internships, the candidates in beeld now, weekly hours, the step reached, a knelpunt
+(or one solved), a lesson learned and an activity.
 
 Pure logic: rule-based on purpose, so a coordinator can predict what Vonkje will record and
-the bot can ask for confirmation instead of guessing silently.
+the bot can ask (`ask`) instead of guessing: "2 à 3 mensen", "een paar stagiairs".
+Typos in the words it keys on are corrected first with rapidfuzz ("geplaast", "stagaire").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
+
+from rapidfuzz import fuzz, process
 
 STEPS: tuple[str, ...] = (
     "kennismaking",
@@ -28,14 +34,20 @@ MAX_CLAUSE = 300
 
 @dataclass(frozen=True)
 class ParsedProgress:
-    jobs_realised: int = 0
-    candidates: int = 0
-    internships: int = 0
+    jobs_realised: int = 0  # people who started in a job
+    candidates: int | None = None  # the candidates in beeld now (a stock), if stated
+    internships: int = 0  # internships, leerwerkplekken, proefplaatsingen started
     step: str | None = None
-    obstacles: str | None = None
+    obstacles: str | None = None  # a new knelpunt
     next_step: str | None = None
     recognised: bool = False
     problems: tuple[str, ...] = ()
+    jobs_ended: int = 0  # people whose job ended (uitval)
+    hours: float | None = None  # weekly hours of the people who started, when given
+    solved: str | None = None  # the topic of a knelpunt said to be solved ("vervoer")
+    lesson: str | None = None
+    activity: str | None = None  # something done that is not a figure: a meeting, a visit
+    ask: tuple[str, ...] = field(default=())  # fields whose figure is unsure: ask, don't guess
 
 
 # --- numbers -------------------------------------------------------------------------------
@@ -65,14 +77,25 @@ _UNIT_NOUNS = re.compile(
     r"|days?|months?|years?|hours?|times|percent|januari|februari|maart|april|mei|juni|juli"
     r"|augustus|september|oktober|november|december)"
 )
-_CONJ = {"en", "maar", "waarvan", "of", "want", "terwijl", "and", "but", "or"}
-# A dropout or a negation in the window means the number is not progress.
-_UNDO = {"niet", "not", "uitgevallen", "afgevallen", "gestopt", "afgehaakt", "ontslagen"}
+_CONJ = {"en", "maar", "waarvan", "of", "want", "terwijl", "and", "but", "or", "dus"}
+# A negation in the window means the number is not progress ("3 niet geplaatst").
+_UNDO = {"niet", "not", "geen", "no"}
+# A candidate who dropped out of the selection is neither a job ended nor one in beeld.
+_DROPPED = {"afgevallen", "afgewezen", "afgehaakt", "rejected"}
+# "nog 2 te gaan", "nog 3 nodig": what is left of a target, not progress.
+_REMAINING_AFTER = {"te", "nodig", "open", "needed", "left", "to"}
+_NETTO = {"netto", "saldo", "net"}
+_RUNNING_TOTAL = {"teller", "totaal", "total", "staat", "staan", "zitten", "zit", "tally"}
+_CORRECTION = {"nee", "sorry", "correctie", "bedoel", "oeps", "pardon", "correction", "mean"}
+_BEFORE_STOCK = {"was", "waren", "eerst", "vorige", "had", "hadden"}  # "was 4": the old figure
+_VAGUE = {"paar", "enkele", "aantal", "handvol", "meerdere", "diverse", "few", "couple"}
+_VAGUE |= {"several", "some"}
+_RANGE = {"à", "a", "of", "tot", "-", "–", "or", "to"}
 
 
 @dataclass(frozen=True)
 class _Cue:
-    category: str  # 'jobs' | 'candidates' | 'internships'
+    category: str  # 'jobs' | 'ended' | 'candidates' | 'internships'
     verb: bool
     # Consecutive tokens as (negated, regex); a negated part ("!van") only looks ahead.
     pattern: tuple[tuple[bool, re.Pattern[str]], ...]
@@ -85,22 +108,71 @@ def _cue(cat: str, spec: str, *, verb: bool = False, article_ok: bool = True) ->
 
 
 _CUES = (
-    _cue("jobs", r"nieuwe? (collega|medewerker|werknemer)(s|'s)?"),
-    _cue("jobs", r"medewerkers? !van"),  # "medewerkers van de gemeente" describes, not hires
+    _cue("jobs", r"nieuwe? (collega|medewerker|medewerkster|werknemer)(s|'s)?"),
+    _cue("jobs", r"(medewerkers?|medewerksters?) !van"),  # "medewerkers van de gemeente"
     _cue("jobs", r"baan|banen|baantjes?|dienstverband(en)?|plaatsing(en)?|jobs?|hires?"),
     _cue("jobs", r"(arbeids)?contract(en)?", article_ok=False),
-    _cue("jobs", r"geplaatst|aangenomen|hired|placed|employed", verb=True),
+    _cue("jobs", r"geplaatst|aangenomen|hired|placed|employed|gestart|begonnen|started", verb=True),
+    _cue("jobs", r"ingestroomd|aangesteld|joined|onboarded", verb=True),
+    _cue("jobs", r"contract(en)? (getekend|ondertekend|signed)", verb=True),
+    _cue("jobs", r"signed (his|her|their|a) contracts?", verb=True),
     _cue("jobs", r"in dienst", verb=True),
+    _cue("jobs", r"in vaste dienst", verb=True),
+    _cue("jobs", r"eerste werkdag", verb=True),
     _cue("jobs", r"aan (de|het) (slag|werk)", verb=True),
+    _cue("jobs", r"erbij|bijgekomen|bijgekregen", verb=True),
+    _cue("jobs", r"bij (gekomen|gekregen)", verb=True),
+    _cue("ended", r"uitgevallen|uitval|uitvallers?|gestopt|vertrokken|ontslagen", verb=True),
+    _cue("ended", r"weggegaan|uitgestroomd", verb=True),
+    _cue("ended", r"opgezegd|stopped|quit|left|resigned|dropped", verb=True),
+    _cue("ended", r"niet verlengd|not renewed|eruit|weg", verb=True),
+    _cue("ended", r"uit dienst", verb=True),
     _cue("candidates", r"kandidaat|kandidaten|sollicitant(en)?|werkzoekenden?|candidates?"),
     _cue("candidates", r"applicants?"),
-    _cue("candidates", r"(sollicitatie|kennismakings)?gesprek(ken)?", article_ok=False),
-    _cue("candidates", r"in beeld", verb=True),
-    _cue("candidates", r"voorgedragen|shortlisted", verb=True),
+    _cue("candidates", r"in beeld|in view|in the pipeline", verb=True),
+    _cue("candidates", r"voorgedragen|voorgesteld|shortlisted", verb=True),
     _cue("internships", r"stage(s|plek|plekken|plaats|plaatsen)?|stagiair(e|s|es)?|internships?"),
-    _cue("internships", r"(werkervarings|leerwerk)(plek|plekken|plaats|plaatsen)"),
+    _cue("internships", r"interns?|trainees?"),
+    _cue("internships", r"(werkervarings|leerwerk)(plek|plekken|plaats|plaatsen)|lwp"),
     _cue("internships", r"proefplaatsing(en)?|bbl-(plek|plekken|plaats|plaatsen)|bbl'?ers?"),
 )
+
+# --- typos ---------------------------------------------------------------------------------
+# The words the parser keys on. A longer word within a small edit of one of them is read as
+# it ("geplaast" -> "geplaatst"); rapidfuzz's ratio, measured on the dev message set.
+_KEY_WORDS = """
+baan banen dienstverband plaatsing plaatsingen medewerker medewerkers medewerkster collega
+collega's werknemer werknemers geplaatst aangenomen gestart begonnen ingestroomd aangesteld
+uitgevallen uitvallers gestopt vertrokken ontslagen weggegaan opgezegd kandidaat kandidaten
+sollicitant sollicitanten werkzoekenden stage stages stageplek stageplekken stageplaats
+stageplaatsen stagiair stagiaire stagiairs stagiaires leerwerkplek leerwerkplekken
+werkervaringsplek werkervaringsplekken proefplaatsing proefplaatsingen knelpunt knelpunten
+probleem problemen opgelost geregeld gesprek gesprekken geleerd overleg werkbezoek
+kennismaking intake presentatie training voorgedragen voorgesteld candidates internship
+internships
+""".split()
+# Real words a few letters from a key word: never "corrected".
+_NOT_TYPOS = {"banden", "plaatsen", "plannen", "planning", "gesteld", "gestaakt", "stappen"}
+_NOT_TYPOS |= {"medewerking", "werken", "stagnatie", "kandidatuur", "gestald", "gestuurd"}
+_NOT_TYPOS |= {"besproken", "gesproken", "geregistreerd", "gemeld", "geleid", "gelegd"}
+_NOT_TYPOS |= {"stand", "starten", "starters", "gestuurd", "afgesproken", "probleemloos"}
+_WORD_RX = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@lru_cache(maxsize=4096)
+def _corrected(word: str) -> str:
+    lower = word.lower()
+    if len(lower) < 5 or lower in _NOT_TYPOS or lower in _KEY_WORDS:
+        return word
+    cutoff = 85 if len(lower) >= 7 else 80
+    best = process.extractOne(lower, _KEY_WORDS, scorer=fuzz.ratio, score_cutoff=cutoff)
+    return best[0] if best else word
+
+
+def correct_typos(text: str) -> str:
+    """The text with misspelt key words replaced by the word meant."""
+    return _WORD_RX.sub(lambda m: _corrected(m.group()), text)
+
 
 _TOKEN = re.compile(
     r"(?P<num>(?:(?<![\w-])-)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?!\d|[-/:.,]\d))"
@@ -117,6 +189,7 @@ class _Tok:
     start: int
     value: int = 0
     article: bool = False
+    vague: bool = False
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -127,6 +200,10 @@ def _tokens(text: str) -> list[_Tok]:
             out.append(_Tok("num", raw, m.start(), int(raw.replace(".", ""))))
         elif kind == "word" and raw in _WORDS:
             out.append(_Tok("num", raw, m.start(), _WORDS[raw], article=raw == "een"))
+        elif kind == "word" and raw == "eentje":
+            out.append(_Tok("num", raw, m.start(), 1))
+        elif kind == "word" and raw in _VAGUE:  # "een paar stagiairs": a count to ask about
+            out.append(_Tok("num", raw, m.start(), -1, vague=True))
         else:
             out.append(_Tok(kind, raw, m.start()))
     return out
@@ -177,18 +254,26 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
         if (
             t.kind in ("stop", "other", "colon")
             or t.text in _CONJ
-            or (t.kind == "num" and not t.article)
+            or (t.kind == "num" and not t.article and not t.vague)
         ):
             break
-        if t.text in _UNDO:
-            return None
         cue = cues.get(j, (None, 0))[0]
         if cue is None:
+            if t.text in _UNDO:
+                return None
+            if t.text in _DROPPED:  # a candidate who dropped out of the selection
+                return None
             continue
-        # A hired candidate is a job: "twee kandidaten zijn aangenomen".
-        hired = found is not None and found.category == "candidates" and cue.category == "jobs"
-        if found is None or (hired and cue.verb and not is_total):
+        if found is None:
             found = cue
+        elif cue.category == "ended":
+            # "1 medewerker is gestopt": a job ended; a stagiair who stopped is no job
+            if found.category != "jobs":
+                return None
+            found = cue
+        elif found.category == "candidates" and cue.category == "jobs" and cue.verb:
+            # A hired candidate is a job: "twee kandidaten zijn aangenomen".
+            found = found if is_total else cue
     if found is None and not tok.article:  # "aangenomen: 2", "kandidaten 4"
         k = i - 2 if i >= 2 and toks[i - 1].kind == "colon" else i - 1
         found = next((c for c, last in cues.values() if last == k and k >= 0), None)
@@ -206,7 +291,9 @@ _NEXT = (
     (r"volgende stap(pen)?|next steps?|(het |the )?plan is", "after"),
     (r"we gaan|gaan we|komende week|next week|we will|we're going to", "from"),
 )
-_INTENT = re.compile(r"\b(doel|willen|streven|hopen|verwachten|target|goal|aim)\b", re.I)
+_INTENT = re.compile(
+    r"\b(doel|doelstelling|afspraak|willen|streven|hopen|verwachten|target|goal|aim)\b", re.I
+)
 _NOT_YET = re.compile(r"\b(nog niet|nog geen|not yet)\b", re.I)
 _SENT_END = re.compile(r"[!?\n]|\.(?!\d)")
 _LEAD = re.compile(r"^[\s:;,–-]*(?:(?:is|zijn|was|waren|dat|that)\b[\s:]*)*", re.I)
@@ -273,25 +360,129 @@ def _step(text: str, masked: list[Span]) -> str | None:
     return STEPS[best] if best >= 0 else None
 
 
-def _scan(text: str, masked: list[Span]) -> tuple[dict[str, int], tuple[str, ...], bool, bool]:
-    """Counts per category, problems, and whether any count rests on a real numeral/the article."""
+@dataclass
+class _Counts:
+    totals: dict[str, int]
+    candidates: int | None = None
+    ask: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    netto: int | None = None
+    numeral: bool = False
+    article: bool = False
+
+
+def _before(toks: list[_Tok], i: int, words: set[str], reach: int = 2) -> bool:
+    return any(toks[j].text in words for j in range(max(0, i - reach), i))
+
+
+def _remaining(toks: list[_Tok], i: int) -> bool:
+    """'nog 2 te gaan', 'nog 3 nodig': what is left of a target."""
+    after = {t.text for t in toks[i + 1 : i + 4]}
+    return i > 0 and toks[i - 1].text == "nog" and bool(after & _REMAINING_AFTER)
+
+
+def _range_end(toks: list[_Tok], i: int) -> int | None:
+    """Index of the 3 in '2 à 3' / 'twee of drie' / '3 tot 4', or None."""
+    j = i + 2
+    if j < len(toks) and toks[j].kind == "num" and toks[i + 1].text in _RANGE:
+        return j
+    return None
+
+
+def _scan(text: str, masked: list[Span]) -> _Counts:
+    """Counts per category, the candidates stock, what to ask about, and problems."""
     toks = _tokens(text)
     cues = _cue_starts(toks)
-    counts = {"jobs": 0, "candidates": 0, "internships": 0}
-    problems: list[str] = []
-    numeral = article = False
+    counts = _Counts({"jobs": 0, "ended": 0, "internships": 0})
+    skip: set[int] = set()
+    last: tuple[str, int] | None = None  # the latest count, for "3 gestart, nee 2"
+    attached: list[int] = []  # numbers that count something: their window's cues are theirs
     for i, tok in enumerate(toks):
-        cue = None if tok.kind != "num" or _inside(tok.start, masked) else _attach(toks, i, cues)
+        if tok.kind == "other" and re.fullmatch(r"\d+[-–]\d+", tok.text):  # "2-3 kandidaten"
+            cue = _attach(toks, i, cues)
+            if cue is not None:
+                counts.ask.append(_FIELD[cue.category])
+            continue
+        if tok.kind != "num" or i in skip or _inside(tok.start, masked) or _remaining(toks, i):
+            continue
+        end = _range_end(toks, i)
+        cue = _attach(toks, end if end is not None else i, cues)
         if cue is None:
             continue
-        numeral, article = numeral or not tok.article, article or tok.article
-        if _unclear(text, toks, i):
-            problems.append("unclear")
-        elif 0 <= tok.value <= MAX_COUNT:
-            counts[cue.category] += tok.value
+        attached.append(i)
+        counts.numeral = counts.numeral or not (tok.article or tok.vague)
+        counts.article = counts.article or tok.article
+        if end is not None or tok.vague:  # "2 à 3 mensen", "een paar stagiairs": ask
+            skip.add(end if end is not None else i)
+            counts.ask.append(_FIELD[cue.category])
+        elif _unclear(text, toks, i):
+            counts.problems.append("unclear")
+        elif not 0 <= tok.value <= MAX_COUNT:
+            counts.problems.append("negative" if tok.value < 0 else "too_large")
+        elif _before(toks, i, _RUNNING_TOTAL, 3) and cue.category == "jobs":
+            counts.ask.append("started")  # "de teller staat op 8": how many are new?
+        elif _before(toks, i, _NETTO):
+            counts.netto = tok.value  # only counts when nothing else does
+        elif cue.category == "candidates":
+            if not _before(toks, i, _BEFORE_STOCK):  # "nu 5, was 4": the stock is 5
+                counts.candidates = tok.value
+        elif last is not None and _before(toks, i, _CORRECTION, 3):
+            counts.totals[last[0]] += tok.value - last[1]  # "3 gestart, nee sorry 2"
+            last = (last[0], tok.value)
         else:
-            problems.append("negative" if tok.value < 0 else "too_large")
-    return counts, tuple(dict.fromkeys(problems)), numeral, article
+            counts.totals[cue.category] += tok.value
+            last = (cue.category, tok.value)
+    consumed = _windows(attached) | {
+        j for j, t in enumerate(toks) if _inside(t.start, masked)
+    }  # a plan or a lesson is no progress
+    _implicit_people(text, toks, cues, counts, consumed=consumed)
+    counts.problems = list(dict.fromkeys(counts.problems))
+    return counts
+
+
+_PERSON = re.compile(r"\b(?:iemand|someone|somebody|hij|zij|ze|he|she)\b", re.I)
+_NAME_PAIR = re.compile(r"\b[A-Z][a-z]+ (?:en|and|&) [A-Z][a-z]+\b")
+_NAME = re.compile(r"\b[A-Z][a-zà-ÿ]+\b")
+# Capitalised words that are no person: sentence openers and organisations.
+_NOT_NAMES = set(
+    """De Het Een Er Vandaag Gisteren Goed Helaas Per Vanaf Sinds Deze Die Dat Dit We Wij Ons
+    Onze Ook Nu Verder Daarnaast Bij Na In Op Met Voor Sorry Top Mooi Super Fijn Hoi Hallo
+    The We Our Today Yesterday Good Great Also Now Just Unfortunately This That Since From
+    Rijkswaterstaat Belastingdienst Ministerie Gemeente Sodexo Facilicom Asito Hago Uwv
+    Knelpunt Knelpunten Les Tip Geleerd Update Week Maandag Dinsdag Woensdag Donderdag Vrijdag
+    Januari Februari Maart April Mei Juni Juli Augustus September Oktober November December
+    Monday Tuesday Wednesday Thursday Friday March April May June""".split()
+)
+
+
+def _windows(attached: list[int]) -> set[int]:
+    """Token indices within reach of a counted number: their cues are taken by it."""
+    return {j for i in attached for j in range(i + 1, i + 1 + WINDOW)}
+
+
+def _implicit_people(text, toks, cues, counts: _Counts, consumed: set[int]) -> None:
+    """'Fatima is begonnen', 'er is iemand gestopt', 'Ilse en Tom zijn gestart': a start or
+    end with a person but no number counts one (two for a pair of names)."""
+    done: set[tuple[int, str]] = set()
+    for i, (cue, _) in cues.items():
+        if not cue.verb or cue.category not in ("jobs", "ended") or i in consumed:
+            continue
+        start, end = _sentence(text, toks[i].start)
+        sentence = text[start:end]
+        if (start, cue.category) in done or _NOT_YET.search(sentence) or "?" in text[end : end + 1]:
+            continue
+        before = sentence[: toks[i].start - start]
+        if re.search(r"\b(niet|geen|not|no|never|nooit)\b|n't|cannot", before, re.I):
+            continue
+        names = [n for n in _NAME.findall(before) if n not in _NOT_NAMES]
+        people = 2 if _NAME_PAIR.search(before) else 1 if names or _PERSON.search(before) else 0
+        if people:
+            counts.totals[cue.category] += people
+            done.add((start, cue.category))
+
+
+_FIELD = {"jobs": "started", "ended": "ended", "internships": "internships"}
+_FIELD["candidates"] = "candidates"
 
 
 _GLUED_AFTER = re.compile(r"[eE][+-]?\d|[\u00b2\u00b3\u00b9\u2070-\u209f^]")
@@ -321,17 +512,154 @@ def _plans(text: str) -> list[Span]:
 
 
 # --- public --------------------------------------------------------------------------------
+_HOURS = re.compile(
+    r"(?:(?P<people>\d+|een|één|eentje|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+"
+    r"(?:\w+\s+)?(?:mensen|medewerkers?|personen|collega'?s|people|werknemers?|kandidaten|"
+    r"stagiairs?|starters)\s+)?"
+    r"(?:van|voor|à|a|for|of|met|elk|ieder|each|,)?\s*(?:gemiddeld\s+|average\s+)?"
+    r"(?<![:\d])(?P<hours>\d{1,2}(?:[.,]5)?)\s*(?:uur|u|hours?|hrs|h)\b"
+    r"(?!\s*(?:'s|s'|smiddags|in de ochtend))",
+    re.I,
+)
+_CLOCK_BEFORE = re.compile(r"\b(?:om|at|vanaf|tot|from|until|sinds)\s*$", re.I)
+_PER_DAY = re.compile(r"^\s*(?:per|in de|a|each)\s+(?:dag|day)", re.I)
+
+
+_EACH = re.compile(r"\b(?:beiden|beide|allebei|elk|ieder|iedereen|each|both|per persoon)\s*$", re.I)
+_TOGETHER = re.compile(r"\b(?:samen|in totaal|totaal|together|in total|total)\s*$", re.I)
+_EACH_AFTER = re.compile(r"^\s*(?:each|per persoon|per person|elk|ieder)\b", re.I)
+_TIMES = re.compile(r"(?P<times>\d+)\s*[x×]\s*$")
+_HOURS_LIST = re.compile(r"(?P<first>\d{1,2})\s+(?:en|and|&)\s+(?:een van\s+)?$", re.I)
+
+
+def _hours(text: str, started: int) -> tuple[float | None, bool]:
+    """Weekly hours of the people who started, and whether to ask: '2 mensen van 20 uur' is
+    40, 'beiden 20 uur' 40, '20 en 28 uur' 48, '2x 20 uur' 40; hours for fewer people than
+    started ('2 gestart, eentje voor 24 uur') are asked about."""
+    total, covered = 0.0, 0
+    for m in _HOURS.finditer(text):
+        head = text[: m.start("hours")]
+        if _CLOCK_BEFORE.search(head) or _PER_DAY.match(text[m.end() :]):
+            continue  # "om 6 uur" is a time of day; "4 uur per dag" is no weekly figure
+        hours = float(m.group("hours").replace(",", "."))
+        people = m.group("people")
+        tail = text[m.end() : m.end() + 20]
+        if _TOGETHER.search(head.rstrip(" ,")) and started:  # "samen 72 uur": all of them
+            total += hours
+            covered += started
+            continue
+        if (_EACH.search(head.rstrip(" ,")) or _EACH_AFTER.match(tail)) and started:
+            count = started
+        elif times := _TIMES.search(head):
+            count = int(times.group("times"))
+        elif people:
+            count = int(people) if people.isdigit() else _WORDS.get(people.lower(), 1)
+        else:
+            count = 1
+        total += count * hours
+        covered += count
+        if listed := _HOURS_LIST.search(head):  # "20 en 28 uur": two people
+            total += float(listed.group("first"))
+            covered += 1
+    if not covered or not started:
+        return None, False
+    return total, covered < started
+
+
+_SOLVED = re.compile(
+    r"(?:knelpunt(?:en)?\s+(?:rond|over|met|m\.?b\.?t\.?|van|:)?\s*)?"
+    r"(?:het|de|ons|onze)?\s*(?P<topic>[\w'-]{3,})(?:\s+(?:probleem|issue|kwestie))?"
+    r"\s+(?:is|zijn|werd|was|has been|is now|are)?\s*(?:nu|inmiddels|eindelijk|now)?\s*"
+    r"(?:opgelost|geregeld|verholpen|solved|fixed|resolved|sorted)",
+    re.I,
+)
+_SOLVED_AFTER = re.compile(
+    r"(?:opgelost|solved|resolved)\s*:?\s*(?:knelpunt\s+)?(?:het|de|the)?\s*(?P<topic>[\w'-]{3,})",
+    re.I,
+)
+_LESSON = re.compile(
+    r"\b(?:geleerd|lessons? learned|lessons? learnt|les(?:sen)?\s*:|wat werkt|what works"
+    r"|tip(?: voor anderen| for others)?\s*:|wat we anders|next time we|learned|learnt"
+    r"|werkt (?:goed|het best|beter)|works (?:well|best))",
+    re.I,
+)
+_ACTIVITY = re.compile(
+    r"\b(?:gesprek(?:ken)? (?:gehad|gevoerd)|(?:gesproken|gebeld|overleg(?:d)?|afgestemd) met"
+    r"|overleg gehad|kick-?off|werkbezoek|bezoek (?:gebracht|gehad)|bezocht|rondleiding"
+    r"|training (?:gegeven|gehad|gevolgd)|workshop|intake(?:gesprek)?s?|presentatie"
+    r"|kennismaking(?:sgesprek)?|(?:had|held) (?:a |an )?(?:meeting|call|intake|visit)"
+    r"|meeting with|spoke (?:with|to)|met with|visited|site visit|informatiebijeenkomst"
+    r"|sessie|bijeenkomst gehad|matchingsgesprek|driegesprek|evaluatie(?:gesprek)?)",
+    re.I,
+)
+
+
+def _marked_sentence(text: str, rx: re.Pattern[str]) -> str | None:
+    m = rx.search(text)
+    if m is None:
+        return None
+    start, end = _sentence(text, m.start())
+    found = text[start:end].strip(" ,;:–-")
+    return found[: MAX_CLAUSE - 1].rstrip() + "…" if len(found) > MAX_CLAUSE else found or None
+
+
+def _solved(text: str) -> tuple[str | None, list[Span]]:
+    m = _SOLVED.search(text) or _SOLVED_AFTER.search(text)
+    if m is None:
+        return None, []
+    return m.group("topic").lower(), [_sentence(text, m.start())]
+
+
+def _own_words(original: str, corrected: str, read) -> str | None:
+    """A clause as the person wrote it: read from the original text when its marker is
+    spelt right there, else from the corrected text (the marker had a typo)."""
+    return read(original) or read(corrected) if original != corrected else read(original)
+
+
 def parse_progress(text: str) -> ParsedProgress:
-    next_step, _ = _clause(text, _NEXT, _OBSTACLE)
-    obstacles, obstacle_span = _clause(text, _OBSTACLE, _NEXT)
-    masked = _plans(text)
-    counts, problems, _, _ = _scan(text, masked)
-    step = _step(text, masked + obstacle_span)
-    found = any(counts.values()) or problems or step or obstacles or next_step
-    jobs, candidates, internships = counts.values()
-    return ParsedProgress(
-        jobs, candidates, internships, step, obstacles, next_step, bool(found), problems
+    original, text = text, correct_typos(text)
+    solved, solved_span = _solved(text)
+    next_step = _own_words(original, text, lambda t: _clause(t, _NEXT, _OBSTACLE)[0])
+    _, obstacle_span = _clause(_blank(text, solved_span), _OBSTACLE, _NEXT)
+    obstacles = _own_words(
+        original, text, lambda t: _clause(_blank(t, _solved(t)[1]), _OBSTACLE, _NEXT)[0]
     )
+    lesson = _own_words(original, text, lambda t: _marked_sentence(t, _LESSON))
+    masked = _plans(text) + ([_sentence(text, _LESSON.search(text).start())] if lesson else [])
+    counts = _scan(text, masked)
+    started, ended, internships = counts.totals.values()
+    if counts.netto is not None and not (started or ended):  # "netto 2 banen erbij"
+        started = counts.netto
+    hours, ask_hours = _hours(text, started)
+    ask = tuple(dict.fromkeys(counts.ask + (["hours"] if ask_hours else [])))
+    step = _step(text, masked + obstacle_span)
+    activity = _own_words(original, text, lambda t: _marked_sentence(t, _ACTIVITY))
+    figures = started or ended or internships or counts.candidates is not None
+    found = figures or ask or counts.problems or step or obstacles or next_step
+    found = found or solved or lesson or activity
+    return ParsedProgress(
+        jobs_realised=started,
+        candidates=counts.candidates,
+        internships=internships,
+        step=step,
+        obstacles=obstacles,
+        next_step=next_step,
+        recognised=bool(found),
+        problems=tuple(counts.problems),
+        jobs_ended=ended,
+        hours=None if ask_hours else hours,
+        solved=solved,
+        lesson=lesson,
+        activity=activity,
+        ask=ask,
+    )
+
+
+def _blank(text: str, spans: list[Span]) -> str:
+    """The text with the spans blanked out (same length, so positions stay)."""
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 _QUESTION_WORD = re.compile(
@@ -342,7 +670,9 @@ _PAST = re.compile(r"\b(geplaatst|aangenomen|getekend|ondertekend|gestart|we heb
 
 
 def classify_message(text: str) -> Literal["question", "update", "unsure"]:
-    _, _, numeral, article = _scan(text, _plans(text))
+    text = correct_typos(text)
+    counts = _scan(text, _plans(text))
+    numeral, article = counts.numeral, counts.article
     strong = numeral or bool(_PAST.search(text))
     first = next((t.text for t in _tokens(text) if t.kind in ("word", "num")), "")
     # "een stageplek" is too weak to overrule a question: "Is er een stageplek vrij?"

@@ -21,6 +21,7 @@ NL = {
         "/voortgang – voortgang van je proeftuin, met grafiek\n"
         "/herstel – je laatste update corrigeren of intrekken\n"
         "/bijeenkomsten – de komende bijeenkomsten\n"
+        "/knelpunten – open knelpunten, en ze afsluiten\n"
         "/herinneringen – herinneringen aan of uit\n"
         "/taal – Nederlands of English\n"
         "/mijngegevens – alles wat ik over je heb opgeslagen\n"
@@ -130,19 +131,33 @@ NL = {
     "usage_link": "Gebruik (in de groep): /koppel &lt;naam van de proeftuin&gt;",
     "group_only": "Dit werkt alleen in een groep.",
     # progress updates
-    "draft": (
-        "Dit heb ik begrepen voor <b>{name}</b>:\n"
-        "• Banen gerealiseerd: <b>{jobs}</b>\n"
-        "• Kandidaten in beeld: <b>{candidates}</b>\n"
-        "• Stage-/werkervaringsplekken: <b>{internships}</b>\n"
-        "• Stap: {step}\n• Knelpunt: {obstacles}\n• Volgende stap: {next_step}\n\n"
-        "Klopt dit?"
+    "draft": "Dit heb ik begrepen voor <b>{name}</b>:\n{lines}\n\nKlopt dit?",
+    "draft_started": "• Gestart in een baan: <b>{value}</b>",
+    "draft_ended": "• Baan beëindigd (uitval): <b>{value}</b>",
+    "draft_internships": "• Stage-/leerwerkplekken gestart: <b>{value}</b>",
+    "draft_candidates": "• Kandidaten in beeld nu: <b>{value}</b>",
+    "draft_hours": "• Uren per week: <b>{value}</b> (= {units} banen van 25,5 uur)",
+    "draft_step": "• Stap: {value}",
+    "draft_obstacles": "• Knelpunt: {value}",
+    "draft_solved": "• Knelpunt opgelost: {value}",
+    "draft_lesson": "• Geleerd: {value}",
+    "draft_activity": "• Activiteit: {value}",
+    "draft_next_step": "• Volgende stap: {value}",
+    "draft_note": "• Notitie: {value}",
+    "draft_unsure": (
+        "⚠️ Niet zeker: {fields}. Hoeveel precies? Kies <b>Wijzigen</b> en stuur het met het "
+        "juiste getal, of sla op zonder."
     ),
+    "field_started": "gestart",
+    "field_ended": "uitval",
+    "field_internships": "stages",
+    "field_candidates": "kandidaten",
+    "field_hours": "uren",
     "draft_correction": "Correctie van update #{id}.\n",
     "save": "✅ Opslaan",
     "edit": "✏️ Wijzigen",
     "cancel": "✖️ Annuleren",
-    "saved": "Opgeslagen! <b>{name}</b> staat nu op {jobs} van {target} banen.",
+    "saved": "Opgeslagen! <b>{name}</b> staat nu op {jobs} van {target} banen (netto).",
     "already_saved": "Deze update was al opgeslagen.",
     "corrected": "Update #{id} is gecorrigeerd.",
     "draft_gone": "Deze update is verlopen of al afgehandeld. Stuur hem gerust opnieuw.",
@@ -179,9 +194,24 @@ NL = {
     # correcting
     "herstel_none": "Je hebt de afgelopen 7 dagen geen updates gestuurd.",
     "herstel_list": "Je recente updates. Kies wat je wilt doen:",
-    "herstel_item": (
-        "#{id} {date} {name}: {jobs} banen, {candidates} kandidaten, {internships} stages"
-    ),
+    "herstel_item": "#{id} {date} {name}: {summary}",
+    "summary_started": "{value} gestart",
+    "summary_ended": "{value} uitval",
+    "summary_internships": "{value} stage(s)",
+    "summary_candidates": "{value} kandidaten in beeld",
+    "summary_hours": "{value} uur",
+    "summary_obstacles": "knelpunt: {value}",
+    "summary_lesson": "geleerd: {value}",
+    "summary_activity": "activiteit: {value}",
+    "summary_step": "stap: {value}",
+    "summary_next_step": "volgende stap: {value}",
+    "withdraw_confirm": "Update #{id} intrekken? Hij telt dan niet meer mee.\n{summary}",
+    "withdraw_yes": "Ja, intrekken",
+    "knelpunten_title": "<b>Open knelpunten</b>",
+    "knelpunten_none": "Geen open knelpunten.",
+    "solved_button": "✅ Opgelost #{id}",
+    "knelpunt_solved": "Opgelost: <i>{text}</i>. Het staat niet meer bij de open knelpunten.",
+    "withdraw_no": "Nee",
     "withdraw": "Intrekken #{id}",
     "correct": "Corrigeren #{id}",
     "withdrawn": "Update #{id} is ingetrokken; hij telt niet meer mee.",
@@ -189,12 +219,16 @@ NL = {
     # progress views
     "progress": (
         "<b>{name}</b> ({opdrachtgever} × {opdrachtnemer}, {location})\n"
-        "Banen: <b>{jobs}</b> van {target} ({share}%)\n"
-        "Kandidaten in beeld: {candidates}\n"
-        "Stage-/werkervaringsplekken: {internships}\n"
+        "Banen: <b>{jobs}</b> van {target} ({share}%){detail}\n{units}"
+        "Kandidaten in beeld nu: {candidates}\n"
+        "Stage-/leerwerkplekken: {internships}\n"
         "Laatste stap: {step}"
     ),
-    "progress_obstacles": "\n\n<b>Open knelpunten</b>",
+    "progress_detail": ", netto: {started} gestart, {ended} gestopt",
+    "progress_units": "In de eenheid van de banenafspraak: {units} banen van 25,5 uur\n",
+    "progress_obstacles": "\n\n<b>Open knelpunten</b> (/knelpunten om ze af te sluiten)",
+    "progress_activities": "\n\n<b>Laatste activiteiten</b>",
+    "progress_lessons": "\n\n<b>Geleerd</b>",
     "progress_latest": "\n\n<b>Laatste updates</b>",
     "progress_none": "\n\nNog geen updates.",
     "chart_caption": "Banen over tijd, tegen het doel van {target}",
@@ -334,6 +368,7 @@ EN = {
         "/progress – your proeftuin's progress, with a chart\n"
         "/correct – correct or withdraw your latest update\n"
         "/meetings – upcoming meetings\n"
+        "/obstacles – open knelpunten, and closing them\n"
         "/reminders – reminders on or off\n"
         "/language – Nederlands or English\n"
         "/mydata – everything stored about you\n"
@@ -421,15 +456,29 @@ EN = {
     "cancel": "✖️ Cancel",
     "save": "✅ Save",
     "edit": "✏️ Change",
-    "draft": (
-        "This is what I understood for <b>{name}</b>:\n"
-        "• Jobs realised: <b>{jobs}</b>\n"
-        "• Candidates in view: <b>{candidates}</b>\n"
-        "• Internships/work-experience places: <b>{internships}</b>\n"
-        "• Step: {step}\n• Obstacle: {obstacles}\n• Next step: {next_step}\n\n"
-        "Is this right?"
+    "draft": "This is what I understood for <b>{name}</b>:\n{lines}\n\nIs this right?",
+    "draft_started": "• Started in a job: <b>{value}</b>",
+    "draft_ended": "• Job ended (dropout): <b>{value}</b>",
+    "draft_internships": "• Internships/work-experience places started: <b>{value}</b>",
+    "draft_candidates": "• Candidates in view now: <b>{value}</b>",
+    "draft_hours": "• Hours a week: <b>{value}</b> (= {units} jobs of 25.5 hours)",
+    "draft_step": "• Step: {value}",
+    "draft_obstacles": "• Obstacle (knelpunt): {value}",
+    "draft_solved": "• Obstacle solved: {value}",
+    "draft_lesson": "• Lesson learned: {value}",
+    "draft_activity": "• Activity: {value}",
+    "draft_next_step": "• Next step: {value}",
+    "draft_note": "• Note: {value}",
+    "draft_unsure": (
+        "⚠️ Not sure: {fields}. How many exactly? Choose <b>Edit</b> and send it with the "
+        "right number, or save without."
     ),
-    "saved": "Saved! <b>{name}</b> is now at {jobs} of {target} jobs.",
+    "field_started": "started",
+    "field_ended": "dropouts",
+    "field_internships": "internships",
+    "field_candidates": "candidates",
+    "field_hours": "hours",
+    "saved": "Saved! <b>{name}</b> is now at {jobs} of {target} jobs (net).",
     "already_saved": "This update was already saved.",
     "draft_gone": "This update expired or was already handled. Feel free to send it again.",
     "edit_prompt": "Send the update again, as it should be. (/cancel to stop)",
@@ -519,17 +568,36 @@ EN = {
     "draft_correction": "Correction of update #{id}.\n",
     "corrected": "Update #{id} was corrected.",
     "none": "—",
-    "herstel_item": (
-        "#{id} {date} {name}: {jobs} jobs, {candidates} candidates, {internships} internships"
-    ),
+    "herstel_item": "#{id} {date} {name}: {summary}",
+    "summary_started": "{value} started",
+    "summary_ended": "{value} ended",
+    "summary_internships": "{value} internship(s)",
+    "summary_candidates": "{value} candidates in view",
+    "summary_hours": "{value} hours",
+    "summary_obstacles": "obstacle: {value}",
+    "summary_lesson": "learned: {value}",
+    "summary_activity": "activity: {value}",
+    "summary_step": "step: {value}",
+    "summary_next_step": "next step: {value}",
+    "withdraw_confirm": "Withdraw update #{id}? It will no longer count.\n{summary}",
+    "withdraw_yes": "Yes, withdraw",
+    "knelpunten_title": "<b>Open obstacles (knelpunten)</b>",
+    "knelpunten_none": "No open obstacles.",
+    "solved_button": "✅ Solved #{id}",
+    "knelpunt_solved": "Solved: <i>{text}</i>. It is no longer among the open obstacles.",
+    "withdraw_no": "No",
     "progress": (
         "<b>{name}</b> ({opdrachtgever} × {opdrachtnemer}, {location})\n"
-        "Jobs: <b>{jobs}</b> of {target} ({share}%)\n"
-        "Candidates in view: {candidates}\n"
+        "Jobs: <b>{jobs}</b> of {target} ({share}%){detail}\n{units}"
+        "Candidates in view now: {candidates}\n"
         "Internships/work-experience places: {internships}\n"
         "Latest step: {step}"
     ),
-    "progress_obstacles": "\n\n<b>Open obstacles (knelpunten)</b>",
+    "progress_detail": ", net: {started} started, {ended} ended",
+    "progress_units": "In the banenafspraak's unit: {units} jobs of 25.5 hours\n",
+    "progress_obstacles": "\n\n<b>Open obstacles (knelpunten)</b> (/knelpunten to close them)",
+    "progress_activities": "\n\n<b>Latest activities</b>",
+    "progress_lessons": "\n\n<b>Lessons learned</b>",
     "progress_latest": "\n\n<b>Latest updates</b>",
     "progress_none": "\n\nNo updates yet.",
     "chart_caption": "Jobs over time, against the target of {target}",
@@ -605,10 +673,12 @@ EN = {
 LANGUAGES = {"nl": NL, "en": EN}
 
 
-def say(language: str, key: str, **values) -> str:
-    """The text for `key` in `language`, with every value HTML-escaped."""
+def say(language: str, key: str, *, html_values: dict | None = None, **values) -> str:
+    """The text for `key` in `language`, with every value HTML-escaped; `html_values` are
+    pieces of HTML made with `say` already (a list of lines), inserted as they are."""
     template = LANGUAGES.get(language, NL)[key]
-    return template.format(**{k: html.escape(str(v), quote=False) for k, v in values.items()})
+    escaped = {k: html.escape(str(v), quote=False) for k, v in values.items()}
+    return template.format(**escaped, **(html_values or {}))
 
 
 # Storage errors are codes with details (storage/errors.py); they are worded here, at the edge.
@@ -655,6 +725,8 @@ ERRORS = {
         "reminder_kind_missing": "Een herinnering heeft een soort nodig (bijv. 'd1').",
         "reminder_status_unknown": "Onbekende status '{value}'; kies uit {choices}.",
         "reminder_not_claimed": "Deze herinnering is nooit geclaimd.",
+        "hours_out_of_range": "Het aantal uren moet tussen 0 en {most} liggen, niet {value}.",
+        "knelpunt_not_found": "Knelpunt {id} bestaat niet.",
     },
     "en": {
         "invite_days": "An invite is valid for 1 to {most} days.",
@@ -691,6 +763,8 @@ ERRORS = {
         "reminder_kind_missing": "A reminder needs a kind (e.g. 'd1').",
         "reminder_status_unknown": "Unknown status '{value}'; choose from {choices}.",
         "reminder_not_claimed": "This reminder was never claimed.",
+        "hours_out_of_range": "The number of hours must lie between 0 and {most}, not {value}.",
+        "knelpunt_not_found": "Knelpunt {id} does not exist.",
     },
 }
 FIELDS = {  # the `what` of a storage error
@@ -701,6 +775,7 @@ FIELDS = {  # the `what` of a storage error
         "jobs_realised": "Het aantal banen",
         "candidates": "Het aantal kandidaten",
         "internships": "Het aantal stages",
+        "jobs_ended": "Het aantal beëindigde banen",
         "proeftuin_name": "De naam van de proeftuin",
         "jobs_target": "Het banendoel",
         "meeting_title": "De titel van de bijeenkomst",
@@ -714,6 +789,7 @@ FIELDS = {  # the `what` of a storage error
         "jobs_realised": "The number of jobs",
         "candidates": "The number of candidates",
         "internships": "The number of internships",
+        "jobs_ended": "The number of jobs ended",
         "proeftuin_name": "The name of the proeftuin",
         "jobs_target": "The jobs target",
         "meeting_title": "The title of the meeting",

@@ -123,7 +123,7 @@ async def send_summary(bot, db, settings, meeting: Meeting, chat_id: int, langua
     if rows:
         png = overview_chart(
             [
-                (r.proeftuin.name, r.totals.jobs_realised, r.target, r.proeftuin.name not in silent)
+                (r.proeftuin.name, r.totals.net_jobs, r.target, r.proeftuin.name not in silent)
                 for r in rows
             ]
         )

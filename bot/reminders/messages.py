@@ -94,9 +94,9 @@ def summary_text(
     table = [header] + [
         (
             shorten(r.proeftuin.name, NAME_IN_TABLE),
-            str(r.totals.jobs_realised),
+            str(r.totals.net_jobs),
             str(r.target),
-            str(r.totals.candidates),
+            "-" if r.totals.candidates is None else str(r.totals.candidates),
             str(r.totals.internships),
         )
         for r in rows

@@ -53,6 +53,12 @@ COMMANDS = [  # (names, handler, Dutch description, English description)
         "Your proeftuin's progress",
     ),
     (
+        ["knelpunten", "obstacles"],
+        progress.knelpunten_command,
+        "Open knelpunten afsluiten",
+        "Close open obstacles",
+    ),
+    (
         ["herstel", "correct"],
         updates.herstel,
         "Update corrigeren of intrekken",
@@ -180,8 +186,9 @@ async def remember_sender(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     user = update.effective_user
     if user is None or user.is_bot:
         return
-    is_new = people.get_person(context.application.bot_data["services"].db, user.id) is None
-    person = remember_person(update, context)
+    known = people.get_person(context.application.bot_data["services"].db, user.id)
+    person = remember_person(update, context, known)
+    is_new = known is None
     message = update.message
     private = message is not None and message.chat.type == "private"
     if is_new and private and not (message.text or "").startswith("/start"):

@@ -226,7 +226,7 @@ async def test_nudge_goes_only_to_proeftuinen_without_update(world):
     assert nudged == {BOB.id, EVA.id}  # Bob is also in Catering, which did not report
     await world.press(EVA, "nu:update")
     calls = await world.send(EVA, "We hired 2 new colleagues")
-    assert "Jobs realised: <b>2</b>" in calls[-1].text
+    assert "Started in a job: <b>2</b>" in calls[-1].text
     assert (ANNA.id, "nudge") not in _log(world, meeting.id)
 
 

@@ -43,11 +43,15 @@ def test_new_draft(ids, correcting, proeftuin_id, update_id, message):
     assert stored_values(draft) == {
         "raw_text": "2 banen",
         "jobs_realised": 2,
-        "candidates": 0,
+        "jobs_ended": 0,
+        "candidates": None,  # not stated: no figure
         "internships": 0,
+        "hours": None,
         "step": "intentieverklaring",
         "obstacles": None,
         "next_step": None,
+        "lesson": None,
+        "activity": None,
     }
 
 

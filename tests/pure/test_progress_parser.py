@@ -68,7 +68,7 @@ COUNTS = [
     ("Een nieuwe collega bij de beveiliging, via het leerwerkbedrijf.", 1, 0, 0, None, ()),
     ("een stageplek bij de receptie en twee leerwerkplekken in de spoelkeuken", 0, 0, 3, None, ()),
     ("Er is één kandidaat voorgedragen door het UWV", 0, 1, 0, None, ()),
-    ("2 weken geleden is er iemand geplaatst", 0, 0, 0, None, ()),
+    ("2 weken geleden is er iemand geplaatst", 1, 0, 0, None, ()),  # someone: one person
     ("Twee medewerkers van de gemeente kwamen kijken bij de schoonmaak", 0, 0, 0, None, ()),
     ("Helaas zijn 2 medewerkers uitgevallen", 0, 0, 0, None, ()),
     ("Ons doel is 10 banen dit jaar", 0, 0, 0, None, ()),
@@ -88,7 +88,8 @@ COUNTS = [
     ("twelve internships at the front desk", 0, 0, 12, None, ()),
     ("tweeëntwintig stageplekken", 0, 0, 22, None, ()),
     ("vijfentwintig sollicitanten", 0, 25, 0, None, ()),
-    ("2 sollicitatiegesprekken en 1 vaste baan", 1, 2, 0, "duurzame plaatsing", ()),
+    # interviews are no candidates in beeld (a stock): only the job counts
+    ("2 sollicitatiegesprekken en 1 vaste baan", 1, 0, 0, "duurzame plaatsing", ()),
     # --- invalid numbers are reported, not counted ----------------------------------------
     ("-2 banen", 0, 0, 0, None, ("negative",)),
     ("20000 banen", 0, 0, 0, None, ("too_large",)),
@@ -104,7 +105,9 @@ COUNTS = [
 @pytest.mark.parametrize(("text", "jobs", "candidates", "internships", "step", "problems"), COUNTS)
 def test_counts_and_step(text, jobs, candidates, internships, step, problems):
     got = parse_progress(text)
-    assert (got.jobs_realised, got.candidates, got.internships) == (jobs, candidates, internships)
+    # candidates in beeld is a stock: None when the message states no number of them
+    stock = candidates or None
+    assert (got.jobs_realised, got.candidates, got.internships) == (jobs, stock, internships)
     assert (got.step, got.problems) == (step, problems)
     assert step is None or step in STEPS
 

@@ -16,7 +16,7 @@ from storage.errors import Invalid, InviteInvalid, NotFound, TooOld
 
 ROOT = Path(__file__).resolve().parents[2]
 # Texts with no words in them: the same in both languages on purpose.
-SAME_IN_BOTH = {"none", "open_question_item", "open_question_note"}
+SAME_IN_BOTH = {"none", "open_question_item", "open_question_note", "herstel_item"}
 
 
 def test_every_text_exists_in_both_languages():

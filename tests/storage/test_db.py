@@ -18,6 +18,7 @@ EXPECTED_MIGRATIONS = [
     "m007_conversation_flows",
     "m008_language_choice",
     "m009_feedback_note",
+    "m010_progress_model",
 ]
 
 

@@ -51,7 +51,7 @@ def test_save_update_stores_all_fields(db, proeftuin, now):
     assert (update.raw_text, update.jobs_realised, update.candidates, update.internships) == (
         "2 banen, 1 stage",
         2,
-        0,
+        None,  # no candidates stated: no figure, not 0
         1,
     )
     assert (update.step, update.obstacles, update.next_step) == ("werving", None, "intake")
@@ -173,7 +173,8 @@ def test_progress_totals_series_latest_and_steps(db, report, proeftuin, now):
 
     assert result.proeftuin == proeftuin and result.target == 20
     totals = result.totals
-    assert (totals.jobs_realised, totals.candidates, totals.internships) == (3, 5, 1)
+    # candidates in beeld is a stock: the latest figure (1), not a sum
+    assert (totals.jobs_realised, totals.candidates, totals.internships) == (3, 1, 1)
     assert result.series == (
         (now, 1),
         (now + timedelta(days=2), 3),
@@ -285,3 +286,73 @@ def test_the_correction_window_is_enforced_where_the_change_is_made(db, report, 
         assert withdraw_update(db, old.id, 7, now=within).withdrawn
     else:
         assert correct_update(db, old.id, 7, now=within, jobs_realised=3).jobs_realised == 3
+
+
+def test_net_jobs_hours_and_knelpunten_live(db, report, proeftuin, now):
+    from storage.knelpunten import knelpunten, solve_by_topic
+
+    report(days=0, jobs_realised=3, hours=60.0, obstacles="vervoer naar de locatie")
+    report(days=1, jobs_ended=1, candidates=5, lesson="begin klein", activity="gesprek UWV")
+    report(days=2, candidates=4, obstacles="Vervoer naar de locatie")  # the same one, open
+    result = progress(db, proeftuin.id)
+    assert (result.totals.jobs_realised, result.totals.jobs_ended) == (3, 1)
+    assert result.totals.net_jobs == 2 and result.target_share == pytest.approx(2 / 20)
+    assert result.totals.candidates == 4  # the latest figure
+    assert result.totals.banen_units == pytest.approx(60 / 25.5)
+    assert [k.text for k in result.open_knelpunten] == ["vervoer naar de locatie"]
+    assert [u.lesson for u in result.lessons] == ["begin klein"]
+    assert [u.activity for u in result.activities] == ["gesprek UWV"]
+    assert [point for _, point in result.series] == [3, 2, 2]
+    solved = solve_by_topic(db, proeftuin.id, "vervoer", solved_by=7, now=now)
+    assert len(solved) == 1 and knelpunten(db, proeftuin.id) == []
+    assert [k.text for k in progress(db, proeftuin.id).solved_knelpunten] == [
+        "vervoer naar de locatie"
+    ]
+
+
+def test_withdrawing_an_update_takes_its_open_knelpunt(db, report, proeftuin, now):
+    from storage.knelpunten import knelpunten
+
+    update = report(days=0, obstacles="rooster")
+    withdraw_update(db, update.id, 7, now=now)
+    assert knelpunten(db, proeftuin.id) == []
+
+
+def test_migration_keeps_every_saved_update_and_its_figures(tmp_path):
+    """An old database (migrations 1-9) with updates: after migration 10 nothing is lost,
+    the sums are the same, and 'candidates 0' (the old 'not mentioned') becomes no figure."""
+    import sqlite_utils
+
+    from storage.db import open_database
+    from storage.migrations import migrations
+
+    path = tmp_path / "old.sqlite"
+    old = sqlite_utils.Database(path)
+    migrations.apply(old, stop_before="m010_progress_model")
+    old["proeftuinen"].insert(
+        {"id": 1, "name": "Utrecht", "jobs_target": 5, "created_at": "2026-01-01T00:00:00+00:00"}
+    )
+    for n, (jobs, candidates, obstacles) in enumerate([(2, 0, "vervoer"), (1, 3, None)], 1):
+        old["updates"].insert(
+            {
+                "id": n,
+                "proeftuin_id": 1,
+                "created_at": f"2026-01-0{n}T00:00:00+00:00",
+                "raw_text": f"update {n}",
+                "jobs_realised": jobs,
+                "candidates": candidates,
+                "internships": 1,
+                "obstacles": obstacles,
+            }
+        )
+    old.close()
+    db = open_database(path)
+    rows = list(db["updates"].rows_where(order_by="id"))
+    assert [(r["raw_text"], r["jobs_realised"], r["candidates"]) for r in rows] == [
+        ("update 1", 2, None),
+        ("update 2", 1, 3),
+    ]
+    result = progress(db, 1)
+    assert (result.totals.jobs_realised, result.totals.internships) == (3, 2)
+    assert result.totals.candidates == 3
+    assert [k.text for k in result.open_knelpunten] == ["vervoer"]

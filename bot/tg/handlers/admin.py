@@ -109,8 +109,14 @@ async def _send_invite(
         max_uses=max_uses,
     )
     link = create_deep_linked_url(context.bot.username, token)
-    language = language_of(update, context)
-    limits = access.invite_limits(db, token)
+    limits = invite_limits_text(access.invite_limits(db, token), language_of(update, context))
+    await reply(
+        update, context, "invite_link", name=proeftuin.name, link=link, token=token, limits=limits
+    )
+
+
+def invite_limits_text(limits: dict, language: str) -> str:
+    """'geldig tot …; 0 van 5 keer gebruikt.' on a line of its own, or nothing."""
     parts = []
     if limits["expires_at"]:
         parts.append(
@@ -118,15 +124,7 @@ async def _send_invite(
         )
     if limits["max_uses"]:
         parts.append(say(language, "invite_uses", uses=limits["uses"], most=limits["max_uses"]))
-    await reply(
-        update,
-        context,
-        "invite_link",
-        name=proeftuin.name,
-        link=link,
-        token=token,
-        limits=("\n" + "; ".join(parts) + ".") if parts else "",
-    )
+    return ("\n" + "; ".join(parts) + ".") if parts else ""
 
 
 def invite_arguments(text: str) -> tuple[str, int | None, int | None] | None:

@@ -106,24 +106,34 @@ def telegram_language(user) -> str | None:
     return "en" if user.language_code.startswith("en") else "nl"
 
 
+def sender(update: Update, context: ContextTypes.DEFAULT_TYPE):
+    """The sender as stored, read once per update: PTB makes one context per update, and
+    remember_person (group -1) puts the person there; a change of person data replaces it."""
+    user = update.effective_user
+    cached = context.__dict__.get("sender")
+    if cached is not None and cached.telegram_id == user.id:
+        return cached
+    return people.get_person(services(context).db, user.id)
+
+
 def language_of(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """A language chosen with /taal, else the Telegram app's, else the last one known."""
     user = update.effective_user
     if user is None:
         return "nl"
-    person = people.get_person(services(context).db, user.id)
+    person = sender(update, context)
     if person is not None and (person.language_chosen or telegram_language(user) is None):
         return person.language
     return telegram_language(user) or "nl"
 
 
-def remember_person(update: Update, context: ContextTypes.DEFAULT_TYPE):
+def remember_person(update: Update, context: ContextTypes.DEFAULT_TYPE, known=None):
     """The sender as stored; written only when new or changed (this runs on every update).
     Until a language is chosen with /taal, the stored one follows the Telegram app (reminders
     are sent in it)."""
     user = update.effective_user
     db = services(context).db
-    known = people.get_person(db, user.id)
+    known = known or people.get_person(db, user.id)
     app_language = telegram_language(user)
     follows = known is None or not known.language_chosen
     language = app_language if follows else None
@@ -131,10 +141,11 @@ def remember_person(update: Update, context: ContextTypes.DEFAULT_TYPE):
         known and known.active and (known.name, known.username) == (user.full_name, user.username)
     )
     if same and language in (None, known.language):
+        context.sender = known
         return known
     if known is None and language is None:
         language = "nl"
-    return people.upsert_person(
+    context.sender = people.upsert_person(
         db,
         user.id,
         name=user.full_name,
@@ -142,6 +153,7 @@ def remember_person(update: Update, context: ContextTypes.DEFAULT_TYPE):
         language=language,
         now=now(context),
     )
+    return context.sender
 
 
 async def reply(
@@ -237,6 +249,21 @@ def take_flow(update: Update, context: ContextTypes.DEFAULT_TYPE, token: str, ki
 
 def get_flow(update: Update, context: ContextTypes.DEFAULT_TYPE, token: str, kind: str):
     return conversations.get_flow(services(context).db, token, update.effective_user.id, kind)
+
+
+async def answer_flow_button(update: Update, context: ContextTypes.DEFAULT_TYPE, flow) -> bool:
+    """Answer a press on a flow's button; False (and told) when the flow is gone. In a group
+    another person's buttons stay where they are, with an alert for the one who pressed."""
+    query = update.callback_query
+    if flow is None and is_group(update):
+        await query.answer(say(language_of(update, context), "not_your_button"), show_alert=True)
+        return False
+    await query.answer()
+    await clear_buttons(update)
+    if flow is None:
+        await reply(update, context, "draft_gone")
+        return False
+    return True
 
 
 def await_reply(update: Update, context: ContextTypes.DEFAULT_TYPE, state: dict) -> None:

@@ -30,6 +30,7 @@ from bot.tg.handlers.common import (
     reply,
     reply_error,
     send_html,
+    sender,
     services,
     start_flow,
     take_flow,
@@ -342,7 +343,7 @@ async def change_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 async def reminder_settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/herinneringen: shows the setting with a button to flip it."""
-    person = people.get_person(services(context).db, update.effective_user.id)
+    person = sender(update, context)
     await _show_reminder_setting(update, context, person.reminders_on)
 
 
@@ -363,7 +364,7 @@ async def reminder_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await query.answer()
     await clear_buttons(update)
     on = query.data == "rm:on"
-    people.set_reminders(services(context).db, update.effective_user.id, on)
+    context.sender = people.set_reminders(services(context).db, update.effective_user.id, on)
     language = language_of(update, context)
     await reply(
         update,

@@ -15,7 +15,7 @@ from bot.tg.handlers.admin import proeftuin_form_answer
 from bot.tg.handlers.common import (
     MAX_INPUT,
     TOKEN,
-    clear_buttons,
+    answer_flow_button,
     is_group,
     language_of,
     reply,
@@ -131,13 +131,7 @@ async def classify_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     query = update.callback_query
     _, kind, token = query.data.split(":")
     pending = take_flow(update, context, token, "pending")
-    if pending is None and is_group(update):  # someone else's message: their buttons stay
-        await query.answer(say(language_of(update, context), "not_your_button"), show_alert=True)
-        return
-    await query.answer()
-    await clear_buttons(update)
-    if pending is None:
-        await reply(update, context, "draft_gone")
+    if not await answer_flow_button(update, context, pending):
         return
     text = pending.data["text"]
     if kind == "q":
@@ -149,6 +143,7 @@ async def classify_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
             text,
             telegram_update_id=pending.data["update_id"],
             telegram_message=pending.data["message"],
+            explicit=True,
         )
 
 
@@ -157,7 +152,7 @@ async def _question(update, context, state, text):
 
 
 async def _update(update, context, state, text):
-    await receive_update(update, context, text)
+    await receive_update(update, context, text, explicit=True)
 
 
 async def _edit_draft(update, context, state, text):

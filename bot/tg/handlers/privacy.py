@@ -48,6 +48,7 @@ async def forget_me_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     db, kb = services(context).db, services(context).kb
     curated = questions.curated_question_ids(db, update.effective_user.id)
     forget_person(db, update.effective_user.id)
+    context.__dict__.pop("sender", None)
     for question_id in curated:  # their question, now a passage anyone could retrieve
         kb.forget_curated(question_id)
     await context.bot.send_message(update.effective_chat.id, say(language, "forgotten"))

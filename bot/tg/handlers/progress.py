@@ -6,7 +6,7 @@ from telegram import InputFile, Update
 from telegram.ext import ContextTypes
 
 from bot.output.texts import say
-from bot.output.views import overview_text, progress_text
+from bot.output.views import knelpunten_text, overview_text, progress_text
 from bot.tg.handlers.common import (
     ID,
     argument_text,
@@ -27,6 +27,7 @@ from bot.tg.handlers.common import (
 from storage import people
 from storage.access import group_proeftuin
 from storage.errors import NotFound
+from storage.knelpunten import get_knelpunt, knelpunten, solve_knelpunt
 from storage.meetings import previous_meeting
 from storage.proeftuinen import list_proeftuinen
 from storage.progress import export_rows, overview, progress
@@ -40,28 +41,9 @@ def _can_read(context, user_id: int, proeftuin_id: int) -> bool:
 
 async def voortgang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/voortgang [proeftuin]: totals against the target, latest updates, obstacles, chart."""
-    db, user_id = services(context).db, update.effective_user.id
-    name = argument_text(context)
-    if is_group(update) and not name:
-        linked = group_proeftuin(db, update.effective_chat.id)
-        if linked is None:
-            await reply(update, context, "group_not_linked")
-            return
-        choices = [linked]
-    elif name:
-        found = await find_or_explain(update, context, name)
-        if found is None:
-            return
-        if is_group(update):  # only the group's own proeftuin is shown in a group
-            linked = group_proeftuin(db, update.effective_chat.id)
-            if linked is None or linked.id != found.id:
-                await reply(update, context, "send_privately")
-                return
-        choices = [found]
-    elif is_admin(context, user_id):
-        choices = list_proeftuinen(db)
-    else:
-        choices = [m.proeftuin for m in people.memberships(db, user_id)]
+    choices = await _proeftuinen_to_show(update, context, argument_text(context))
+    if choices is None:  # the user was told why
+        return
     if not choices:
         await reply(update, context, "not_member")
         return
@@ -69,6 +51,28 @@ async def voortgang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, context, "choose_proeftuin", buttons=proeftuin_buttons(choices, "pv"))
         return
     await show_progress(update, context, choices[0].id)
+
+
+async def _proeftuinen_to_show(update: Update, context: ContextTypes.DEFAULT_TYPE, name: str):
+    """A group shows its own proeftuin only; a named one must be visible to the user; without
+    a name, a coordinator chooses from all, a member from their own. None: refused, told."""
+    db, user_id = services(context).db, update.effective_user.id
+    group = is_group(update)
+    linked = group_proeftuin(db, update.effective_chat.id) if group else None
+    if not name:
+        if group and linked is None:
+            await reply(update, context, "group_not_linked")
+            return None
+        if group:
+            return [linked]
+        if is_admin(context, user_id):
+            return list_proeftuinen(db)
+        return [m.proeftuin for m in people.memberships(db, user_id)]
+    found = await find_or_explain(update, context, name)
+    if found is not None and group and (linked is None or linked.id != found.id):
+        await reply(update, context, "send_privately")
+        return None
+    return None if found is None else [found]
 
 
 async def voortgang_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -122,7 +126,7 @@ async def overzicht(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         [
             (
                 r.proeftuin.name,
-                r.totals.jobs_realised,
+                r.totals.net_jobs,
                 r.target,
                 bool(r.reported_since or since is None),
             )
@@ -150,4 +154,35 @@ async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
 
 
-CALLBACKS = [(rf"^pv:{ID}$", voortgang_button)]
+async def knelpunten_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/knelpunten [proeftuin]: the open knelpunten, each with an Opgelost button."""
+    choices = await _proeftuinen_to_show(update, context, argument_text(context))
+    if choices is None:
+        return
+    if not choices:
+        await reply(update, context, "not_member")
+        return
+    db, language = services(context).db, language_of(update, context)
+    listed = [(p, knelpunten(db, p.id)) for p in choices]
+    text, buttons = knelpunten_text(listed, language, services(context).settings.timezone)
+    await send_html(context, update.effective_chat.id, text, buttons=buttons)
+
+
+async def solved_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Opgelost under /knelpunten: for members of that proeftuin and coordinators."""
+    await update.callback_query.answer()
+    db = services(context).db
+    try:
+        knelpunt = get_knelpunt(db, int(update.callback_query.data.split(":")[1]))
+    except NotFound as problem:
+        await reply_error(update, context, problem)
+        return
+    if not _can_read(context, update.effective_user.id, knelpunt.proeftuin_id):
+        await reply(update, context, "not_member_of_that")
+        return
+    await clear_buttons(update)
+    solve_knelpunt(db, knelpunt.id, solved_by=update.effective_user.id, now=now(context))
+    await reply(update, context, "knelpunt_solved", text=knelpunt.text)
+
+
+CALLBACKS = [(rf"^pv:{ID}$", voortgang_button), (rf"^kp:{ID}$", solved_button)]

@@ -41,8 +41,7 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, te
     chat_id = update.effective_chat.id
     language = language_of(update, context)
     await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
-    kb = services(context).kb
-    db = services(context).db
+    kb, db = services(context).kb, services(context).db
     memory = conversations.latest_flow(db, update.effective_user.id, "follow_up")
     previous = memory.data["question"] if memory else None
     answer = await kb.aask(text, previous=previous, language=language)
@@ -51,8 +50,16 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, te
         return
     follow_up = {"question": contextualize(text, previous)}  # follow-ups chain on
     start_flow(update, context, "follow_up", follow_up, keep=1)
+    question_id = _log_question(update, context, text, answer)
+    buttons = [[("👍", f"fb:{question_id}:1"), ("👎", f"fb:{question_id}:-1")]]
+    await send_html(context, chat_id, answer_html(answer), buttons=buttons)
+
+
+def _log_question(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, answer) -> int:
+    """Every answer is logged: /onbeantwoord, 👍/👎 and /mijngegevens read it."""
+    db, chat_id = services(context).db, update.effective_chat.id
     proeftuin = group_proeftuin(db, chat_id) if is_group(update) else None
-    question_id = questions.log_question(
+    return questions.log_question(
         db,
         asker_id=update.effective_user.id,
         chat_id=chat_id,
@@ -62,12 +69,6 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, te
         answer=answer.text,
         sources=[citation_reference(c) for c in answer.citations],
         now=now(context),
-    )
-    await send_html(
-        context,
-        chat_id,
-        answer_html(answer),
-        buttons=[[("👍", f"fb:{question_id}:1"), ("👎", f"fb:{question_id}:-1")]],
     )
 
 

@@ -17,6 +17,7 @@ from bot.tg.handlers.common import (
     now,
     reply,
     send_html,
+    sender,
     services,
 )
 from storage import access, conversations, people
@@ -27,7 +28,7 @@ ROLES = {"g": "opdrachtgever", "n": "opdrachtnemer", "a": "anders"}
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Welcome; with an invite token, offer the roles of that proeftuin."""
-    person = people.get_person(services(context).db, update.effective_user.id)
+    person = sender(update, context)
     token = context.args[0] if context.args else ""
     if not token:
         await reply(update, context, "welcome", name=person.name.split(" ")[0])
@@ -113,7 +114,7 @@ async def language_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def _set_language(update: Update, context: ContextTypes.DEFAULT_TYPE, language: str):
     """Chosen once, kept: it no longer follows the Telegram app's language."""
-    people.set_language(services(context).db, update.effective_user.id, language)
+    context.sender = people.set_language(services(context).db, update.effective_user.id, language)
     await reply(update, context, "language_set")
 
 

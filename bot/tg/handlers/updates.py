@@ -6,13 +6,14 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.domain.drafts import new_draft, reading_problem, stored_values
+from bot.domain.drafts import as_note, new_draft, reading_problem, stored_values
 from bot.domain.progress_parser import parse_progress
 from bot.output.texts import say
-from bot.output.views import herstel_text
+from bot.output.views import draft_text, herstel_text, update_summary
 from bot.tg.handlers.common import (
     ID,
     TOKEN,
+    answer_flow_button,
     argument_text,
     await_reply,
     clear_buttons,
@@ -31,6 +32,7 @@ from bot.tg.handlers.common import (
 from storage import conversations, people, updates
 from storage.access import group_proeftuin
 from storage.errors import Invalid, NotAllowed, NotFound, TooOld
+from storage.knelpunten import solve_by_topic
 from storage.proeftuinen import list_proeftuinen
 from storage.progress import get_update, totals
 
@@ -62,6 +64,7 @@ async def receive_update(
     correcting: int | None = None,
     telegram_update_id: int | None = None,
     telegram_message: str | None = None,
+    explicit: bool = False,
 ) -> None:
     """Read the fields from the text and ask for confirmation; nothing is saved yet.
 
@@ -70,6 +73,8 @@ async def receive_update(
     """
     parsed = parse_progress(text)
     problem = reading_problem(parsed)
+    if problem == "nothing_recognised" and explicit:  # an update without figures: a note
+        parsed, problem = as_note(parsed, text), None
     if problem:
         await reply(update, context, problem)
         return
@@ -103,21 +108,9 @@ async def receive_update(
 async def show_draft(
     update: Update, context: ContextTypes.DEFAULT_TYPE, token: str, draft: dict
 ) -> None:
-    fields = draft["fields"]
     language = language_of(update, context)
-    proeftuin = services(context).db["proeftuinen"].get(draft["proeftuin_id"])
-    dash = say(language, "none")
-    text = say(
-        language,
-        "draft",
-        name=proeftuin["name"],
-        jobs=fields["jobs_realised"],
-        candidates=fields["candidates"],
-        internships=fields["internships"],
-        step=fields["step"] or dash,
-        obstacles=fields["obstacles"] or dash,
-        next_step=fields["next_step"] or dash,
-    )
+    name = services(context).db["proeftuinen"].get(draft["proeftuin_id"])["name"]
+    text = draft_text(draft["fields"], name, language, note=draft.get("note"))
     if draft["correcting"]:
         text = say(language, "draft_correction", id=draft["correcting"]) + text
     buttons = [
@@ -135,25 +128,11 @@ async def draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     query = update.callback_query
     action, token, *rest = query.data.split(":")
     flow = (get_flow if action == "dp" else take_flow)(update, context, token, DRAFT)
-    if flow is None and is_group(update):  # someone else's draft: their keyboard stays
-        await query.answer(say(language_of(update, context), "not_your_button"), show_alert=True)
-        return
-    await query.answer()
-    await clear_buttons(update)
-    if flow is None:
-        await reply(update, context, "draft_gone")
+    if not await answer_flow_button(update, context, flow):
         return
     draft = flow.data
     if action == "dp":
-        chosen = {p.id: p for p in _member_choices(update, context)}.get(int(rest[0]))
-        if chosen is None:  # a button this user was never shown
-            take_flow(update, context, token, DRAFT)
-            await reply(update, context, "not_member")
-            return
-        flow = conversations.update_flow(
-            services(context).db, flow, {**draft, "proeftuin_id": chosen.id}
-        )
-        await show_draft(update, context, token, flow.data)
+        await _choose_proeftuin(update, context, flow, int(rest[0]))
     elif action == "de":
         await_reply(update, context, {"step": "edit_draft", "draft": draft})
         await reply(update, context, "edit_prompt")
@@ -161,6 +140,17 @@ async def draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await reply(update, context, "cancelled")
     else:
         await save_draft(update, context, draft)
+
+
+async def _choose_proeftuin(update: Update, context: ContextTypes.DEFAULT_TYPE, flow, chosen_id):
+    chosen = {p.id: p for p in _member_choices(update, context)}.get(chosen_id)
+    if chosen is None:  # a button this user was never shown
+        take_flow(update, context, flow.token, DRAFT)
+        await reply(update, context, "not_member")
+        return
+    data = {**flow.data, "proeftuin_id": chosen.id}
+    conversations.update_flow(services(context).db, flow, data)
+    await show_draft(update, context, flow.token, data)
 
 
 async def save_draft(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: dict) -> None:
@@ -214,7 +204,10 @@ async def _save_new(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: d
     if not created:
         await reply(update, context, "already_saved")
         return
-    jobs = totals(db, membership.proeftuin.id).jobs_realised
+    solved = draft["fields"].get("solved")
+    if solved:  # "knelpunt vervoer is opgelost"
+        solve_by_topic(db, membership.proeftuin.id, solved, solved_by=user.id, now=now(context))
+    jobs = totals(db, membership.proeftuin.id).net_jobs
     target = membership.proeftuin.jobs_target
     await reply(update, context, "saved", name=membership.proeftuin.name, jobs=jobs, target=target)
 
@@ -223,7 +216,7 @@ async def update_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     """/update <text>, or /update and then the text."""
     text = argument_text(context)
     if text:
-        await receive_update(update, context, text)
+        await receive_update(update, context, text, explicit=True)
         return
     await_reply(update, context, {"step": "update"})
     await reply(update, context, "update_prompt")
@@ -257,13 +250,27 @@ async def herstel_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await reply(update, context, "not_yours")
         return
     await clear_buttons(update)
-    if action == "hw":
+    if action == "hw":  # asked first: withdrawing takes figures out of the totals
+        language = language_of(update, context)
+        buttons = [
+            [
+                (say(language, "withdraw_yes"), f"hy:{update_id}"),
+                (say(language, "withdraw_no"), f"hn:{update_id}"),
+            ]
+        ]
+        summary = update_summary(item, language)
+        await reply(
+            update, context, "withdraw_confirm", buttons=buttons, id=update_id, summary=summary
+        )
+    elif action == "hy":
         try:
             updates.withdraw_update(db, update_id, update.effective_user.id, now=now(context))
         except TooOld:
             await reply(update, context, "too_old_to_change", id=update_id)
             return
         await reply(update, context, "withdrawn", id=update_id)
+    elif action == "hn":
+        await reply(update, context, "cancelled")
     else:
         await_reply(update, context, {"step": "correct", "update_id": update_id})
         await reply(update, context, "edit_prompt")
@@ -271,5 +278,5 @@ async def herstel_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 CALLBACKS = [
     (rf"^(ds|de|dc):{TOKEN}$|^dp:{TOKEN}:{ID}$", draft_button),
-    (rf"^(hw|hc):{ID}$", herstel_button),
+    (rf"^(hw|hc|hy|hn):{ID}$", herstel_button),
 ]

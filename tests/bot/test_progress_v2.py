@@ -1,0 +1,99 @@
+"""Progress v2 through the real Application: net jobs, candidates as a stock, activities,
+knelpunten that get solved, lessons, and withdrawing with confirmation."""
+
+from __future__ import annotations
+
+from storage.knelpunten import knelpunten
+from storage.proeftuinen import find_proeftuin
+from storage.progress import progress
+from tests.bot.conftest import ANNA
+
+
+async def _save(world, text: str) -> list:
+    """As /update: a message without figures would first be asked about (question or update)."""
+    calls = await world.send(ANNA, f"/update {text}")
+    await world.press(ANNA, world.button(ANNA.id, "Opslaan"))
+    return calls
+
+
+def _progress(world):
+    return progress(world.db, find_proeftuin(world.db, "Schoonmaak").id)
+
+
+async def test_starts_and_dropouts_count_net(world):
+    calls = await world.send(ANNA, "drie nieuwe medewerkers gestart, 1 uitgevallen")
+    assert "Gestart in een baan: <b>3</b>" in calls[-1].text
+    assert "Baan beëindigd (uitval): <b>1</b>" in calls[-1].text
+    await world.press(ANNA, world.button(ANNA.id, "Opslaan"))
+    assert "staat nu op 2 van 10 banen (netto)" in world.last_text(ANNA.id)
+    await _save(world, "3 gestart en 1 uitgevallen, dus netto 2 banen erbij")
+    totals = _progress(world).totals
+    assert (totals.jobs_realised, totals.jobs_ended, totals.net_jobs) == (6, 2, 4)
+    calls = await world.send(ANNA, "/voortgang")
+    assert "Banen: <b>4</b> van 10 (40%), netto: 6 gestart, 2 gestopt" in calls[0].text
+
+
+async def test_candidates_are_the_latest_figure_not_a_sum(world):
+    await _save(world, "4 kandidaten in beeld")
+    await _save(world, "we hebben nu 5 kandidaten in beeld")
+    assert _progress(world).totals.candidates == 5
+    calls = await world.send(ANNA, "/voortgang")
+    assert "Kandidaten in beeld nu: 5" in calls[0].text
+
+
+async def test_an_update_without_figures_is_saved_as_an_activity(world):
+    await world.send(ANNA, "/update")
+    calls = await world.send(ANNA, "vandaag bij de koffieautomaat de planning doorgenomen")
+    assert "Activiteit: vandaag bij de koffieautomaat de planning doorgenomen" in calls[-1].text
+    await world.press(ANNA, world.button(ANNA.id, "Opslaan"))
+    await _save(world, "vandaag gesprek gehad met UWV over de loonwaardemeting")
+    activities = [u.activity for u in _progress(world).activities]
+    assert activities[0] == "vandaag gesprek gehad met UWV over de loonwaardemeting"
+    calls = await world.send(ANNA, "/voortgang")
+    assert "Laatste activiteiten" in calls[0].text and "loonwaardemeting" in calls[0].text
+
+
+async def test_a_knelpunt_is_solved_by_a_later_update_or_the_button(world):
+    await _save(world, "knelpunt: vervoer naar de locatie is lastig")
+    await _save(world, "knelpunt: de roosters sluiten niet aan")
+    proeftuin = find_proeftuin(world.db, "Schoonmaak").id
+    assert len(knelpunten(world.db, proeftuin)) == 2
+    await _save(world, "knelpunt vervoer is opgelost")
+    assert [k.text for k in knelpunten(world.db, proeftuin)] == ["de roosters sluiten niet aan"]
+    calls = await world.send(ANNA, "/knelpunten")
+    assert "de roosters sluiten niet aan" in calls[-1].text and "vervoer" not in calls[-1].text
+    await world.press(ANNA, world.button(ANNA.id, "Opgelost"))
+    assert "Opgelost: <i>de roosters sluiten niet aan</i>" in world.last_text(ANNA.id)
+    assert knelpunten(world.db, proeftuin) == []
+
+
+async def test_lessons_learned_are_their_own_field(world):
+    await _save(world, "geleerd: begin met een proefplaatsing van twee weken")
+    assert [u.lesson for u in _progress(world).lessons] == [
+        "geleerd: begin met een proefplaatsing van twee weken"
+    ]
+
+
+async def test_unsure_figures_are_asked_about(world):
+    calls = await world.send(ANNA, "er zijn 2 à 3 mensen begonnen")
+    assert "Niet zeker: gestart" in calls[-1].text
+
+
+async def test_herstel_shows_what_an_update_recorded_and_asks_before_withdrawing(world):
+    await _save(world, "knelpunt: vervoer naar de locatie is lastig")
+    calls = await world.send(ANNA, "/herstel")
+    assert "knelpunt: vervoer naar de locatie is lastig" in calls[-1].text
+    assert "0 banen" not in calls[-1].text
+    calls = await world.press(ANNA, world.button(ANNA.id, "Intrekken"))
+    assert "intrekken? Hij telt dan niet meer mee" in calls[-1].text
+    assert world.db["updates"].get(1)["withdrawn_at"] is None  # nothing happened yet
+    await world.press(ANNA, world.button(ANNA.id, "Ja, intrekken"))
+    assert world.db["updates"].get(1)["withdrawn_at"] is not None
+    assert knelpunten(world.db, find_proeftuin(world.db, "Schoonmaak").id) == []
+
+
+async def test_a_message_without_figures_chosen_as_update_becomes_an_activity(world):
+    calls = await world.send(ANNA, "vandaag gesprek gehad met UWV")
+    assert calls[-1].text == "Is dit een vraag of een voortgangsupdate?"
+    calls = await world.press(ANNA, world.button(ANNA.id, "Voortgang"))
+    assert "Activiteit: vandaag gesprek gehad met UWV" in calls[-1].text
