@@ -28,6 +28,11 @@ class Services:
     kb: KnowledgeBase
     settings: Settings
     clock: Callable[[], datetime]  # () -> aware datetime; replaced in tests
+    flows: Database | None = None  # conversation flows (storage.db.open_flow_connection)
+
+    @property
+    def flow_db(self) -> Database:
+        return self.flows if self.flows is not None else self.db
 
 
 def open_knowledge(settings: Settings, *, sync_builtin: bool = True):

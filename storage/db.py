@@ -29,6 +29,25 @@ def open_database(path: str | Path | None) -> sqlite_utils.Database:
     return db
 
 
+def open_flow_connection(db: sqlite_utils.Database) -> sqlite_utils.Database:
+    """A second connection to the same file for conversation flows, with synchronous=NORMAL.
+
+    A flow is written at every step and button press; with synchronous=FULL each of those
+    commits waits for the disk (about 0.5 ms here, a fifth of a progress update's cost). In
+    WAL mode NORMAL still survives a crash of the process intact; only a power cut can undo
+    the last few steps of a conversation. Saved updates keep the main connection's FULL
+    durability. An in-memory database has no second connection: the same one is returned.
+    """
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    if not path:
+        return db
+    flows = sqlite_utils.Database(path)
+    flows.execute("PRAGMA synchronous=NORMAL")
+    flows.execute("PRAGMA foreign_keys=ON")
+    flows.execute("PRAGMA busy_timeout=5000")
+    return flows
+
+
 @contextmanager
 def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     """All writes inside the block are committed together or not at all.

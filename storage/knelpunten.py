@@ -101,3 +101,16 @@ def solve_by_topic(
 def drop_for_update(db: Database, update_id: int) -> None:
     """The open knelpunt of a withdrawn (or corrected) update goes with it."""
     db.execute("DELETE FROM knelpunten WHERE update_id = ? AND solved_at IS NULL", [update_id])
+
+
+def all_knelpunten(db: Database) -> list[dict]:
+    """Every knelpunt with its proeftuin's name, oldest first (for the export)."""
+    return list(
+        db.query(
+            """
+            SELECT p.name AS proeftuin, k.text, k.opened_at, k.solved_at
+            FROM knelpunten k JOIN proeftuinen p ON p.id = k.proeftuin_id
+            ORDER BY k.opened_at, k.id
+            """
+        )
+    )

@@ -282,3 +282,27 @@ def m010_progress_model(db: Database) -> None:
         WHERE obstacles IS NOT NULL AND withdrawn_at IS NULL ORDER BY created_at, id
         """
     )
+
+
+@migrations()
+def m011_checkins(db: Database) -> None:
+    """Check-ins between bijeenkomsten: a cadence per proeftuin (none: off) and a log of the
+    questions sent, unique per proeftuin, person and due moment, so a restart sends none twice."""
+    db["checkins"].create(
+        {
+            "proeftuin_id": int,
+            "every_days": int,
+            "weekday": int,
+            "at": str,
+            "set_by": int,
+            "set_at": str,
+        },
+        pk="proeftuin_id",
+        foreign_keys=[("proeftuin_id", "proeftuinen", "id")],
+        not_null=["every_days", "weekday", "at", "set_at"],
+    )
+    db["checkin_log"].create(
+        {"proeftuin_id": int, "telegram_id": int, "due": str, "status": str, "created_at": str},
+        pk=("proeftuin_id", "telegram_id", "due"),
+        not_null=["status", "created_at"],
+    )

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from storage.clock import from_iso
+from storage.clock import from_iso, to_iso
 from storage.errors import NotFound
 from storage.knelpunten import knelpunten
 from storage.proeftuinen import Proeftuin, get_proeftuin, list_proeftuinen
@@ -108,8 +108,10 @@ def get_update(db: Database, update_id: int) -> ProgressUpdate:
     return update_from_row(rows[0])
 
 
-def totals(db: Database, proeftuin_id: int) -> Totals:
-    """Only the sums, in SQL: what the bot needs right after saving an update."""
+def totals(db: Database, proeftuin_id: int, *, since: datetime | None = None) -> Totals:
+    """Only the sums, in SQL: what the bot needs right after saving an update; with `since`,
+    what the updates after that moment added (the period of a results report)."""
+    after = " AND created_at > :since" if since is not None else ""
     row = next(
         db.query(
             """
@@ -120,9 +122,9 @@ def totals(db: Database, proeftuin_id: int) -> Totals:
                    (SELECT candidates FROM updates WHERE proeftuin_id = :id
                     AND withdrawn_at IS NULL AND candidates IS NOT NULL
                     ORDER BY created_at DESC, id DESC LIMIT 1) AS candidates
-            FROM updates WHERE proeftuin_id = :id AND withdrawn_at IS NULL
-            """,
-            {"id": proeftuin_id},
+            FROM updates WHERE proeftuin_id = :id AND withdrawn_at IS NULL"""
+            + after,
+            {"id": proeftuin_id, "since": to_iso(since) if since else None},
         )
     )
     return Totals(**row)
@@ -196,8 +198,9 @@ def export_rows(db: Database) -> list[dict[str, Any]]:
             """
             SELECT
                 u.id, u.proeftuin_id, p.name AS proeftuin, u.created_at,
-                u.author_name, u.role, u.jobs_realised, u.candidates, u.internships,
-                u.step, u.obstacles, u.next_step, u.raw_text,
+                u.author_name, u.role, u.jobs_realised, u.jobs_ended, u.candidates,
+                u.internships, u.hours, u.step, u.obstacles, u.activity, u.lesson, u.next_step,
+                u.raw_text,
                 CASE
                     WHEN u.withdrawn_at IS NOT NULL THEN 'withdrawn'
                     WHEN u.corrected_at IS NOT NULL THEN 'corrected'

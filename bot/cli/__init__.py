@@ -11,6 +11,7 @@ import click
 
 from bot.cli.context import knowledge_of as _knowledge
 from bot.cli.context import settings_of as _settings
+from bot.cli.context import storage_of as _storage
 from bot.cli.meetings import meetings, remind
 from bot.settings import Settings, SettingsError
 
@@ -262,6 +263,43 @@ def vectors(ctx: click.Context, out: Path | None, fresh: bool) -> None:
     model = load_embeddings(_settings(ctx).embeddings)
     path, count = build_shipped_vectors(model, out, fresh=fresh)
     click.echo(f"{count} vectoren geschreven naar {path}")
+
+
+@cli.command()
+@click.option(
+    "--since",
+    help='Start of the period ("1 maart", "2027-01-15", "alles"); default: the previous '
+    "bijeenkomst.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the PDF (default: vonkje-rapport-<date>.pdf here).",
+)
+@click.option("--english", is_flag=True, help="The report in English.")
+@click.pass_context
+def report(ctx: click.Context, since: str | None, out: Path | None, english: bool) -> None:
+    """Make the results report for the bijeenkomst as a PDF."""
+    from datetime import UTC, datetime
+
+    from bot.domain.meeting_dates import SINCE_START, parse_since
+    from bot.results import default_since, report_pdf
+
+    settings, db = _settings(ctx), _storage(ctx)
+    now = datetime.now(UTC)
+    if since is None:
+        start = default_since(db, now)
+    elif since.strip().lower() in SINCE_START:
+        start = None
+    else:
+        start = parse_since(since, now=now, tz=settings.timezone)
+        if start is None:
+            raise click.UsageError(f"--since {since!r}: geen datum in het verleden.")
+    language = "en" if english else "nl"
+    pdf = report_pdf(db, now=now, since=start, language=language, tz=settings.timezone)
+    out = out or Path(f"vonkje-rapport-{now:%Y%m%d}.pdf")
+    out.write_bytes(pdf)
+    click.echo(f"Rapport geschreven naar {out} ({len(pdf) // 1024} kB)")
 
 
 cli.add_command(meetings)

@@ -45,6 +45,24 @@ def new_draft(
     }
 
 
+# An unsure figure is answered with a button: its code in the button's data, and its field.
+UNSURE_CODES = {"s": "started", "e": "ended", "i": "internships", "c": "candidates"}
+_FIELD_KEY = {"started": "jobs_realised", "ended": "jobs_ended"}
+BUTTON_VALUES = range(6)  # 0 … 5: "2 à 3", "een paar" are small numbers
+
+
+def answer_unsure(fields: dict, field: str, value: int) -> dict:
+    """The draft's fields with the unsure `field` answered: no longer asked about."""
+    key = _FIELD_KEY.get(field, field)
+    return {**fields, key: value, "ask": [f for f in fields.get("ask", []) if f != field]}
+
+
+def unsure_buttons(fields: dict, token: str) -> list[tuple[str, str]]:
+    """A row of numbers for the first unsure figure that a button can answer (not hours)."""
+    code = next((c for c, f in UNSURE_CODES.items() if f in fields.get("ask", [])), None)
+    return [(str(n), f"da:{token}:{code}:{n}") for n in BUTTON_VALUES] if code else []
+
+
 def stored_values(draft: dict) -> dict:
     """The columns a saved or corrected update gets from a draft."""
     return {"raw_text": draft["text"], **{key: draft["fields"][key] for key in STORED_FIELDS}}

@@ -206,3 +206,28 @@ def format_day(dt: datetime, language: str, tz: str | None = None, *, year: bool
     d = _in_zone(dt, tz)
     month = (SHORT_MONTHS_NL if language == "nl" else [m[:3] for m in MONTHS_EN])[d.month - 1]
     return f"{d.day} {month}" + (f" {d.year}" if year else "")
+
+
+SINCE_START = ("alles", "all", "start", "begin", "vanaf het begin")
+
+
+def parse_since(text: str, *, now: datetime, tz: str = "Europe/Amsterdam") -> datetime | None:
+    """The start of a report's period ("1 maart", "2027-01-15", "vorige maand"), at 00:00
+    local time and not in the future; None when unreadable. "alles" means since the start:
+    the caller checks SINCE_START first."""
+    zone = ZoneInfo(tz)
+    base = now.astimezone(zone).replace(tzinfo=None)
+    cleaned = re.sub(r"^(?:sinds|vanaf|since|from)\s+", "", text.strip().lower())
+    if not cleaned or re.fullmatch(r"[\d\s]+", cleaned):
+        return None
+    try:
+        found = dateparser.parse(
+            cleaned,
+            languages=["nl", "en"],
+            settings={"PREFER_DATES_FROM": "past", "RELATIVE_BASE": base, "DATE_ORDER": "DMY"},
+        )
+    except (OverflowError, ValueError):
+        return None
+    if found is None or found.replace(tzinfo=None) > base:
+        return None
+    return _localise(datetime.combine(found.date(), time(0, 0)), zone)

@@ -169,6 +169,7 @@ def _corrected(word: str) -> str:
     return best[0] if best else word
 
 
+@lru_cache(maxsize=256)
 def correct_typos(text: str) -> str:
     """The text with misspelt key words replaced by the word meant."""
     return _WORD_RX.sub(lambda m: _corrected(m.group()), text)
@@ -616,6 +617,7 @@ def _own_words(original: str, corrected: str, read) -> str | None:
     return read(original) or read(corrected) if original != corrected else read(original)
 
 
+@lru_cache(maxsize=256)  # a message is classified, then read: the second is free
 def parse_progress(text: str) -> ParsedProgress:
     original, text = text, correct_typos(text)
     solved, solved_span = _solved(text)
@@ -669,6 +671,7 @@ _QUESTION_WORD = re.compile(
 _PAST = re.compile(r"\b(geplaatst|aangenomen|getekend|ondertekend|gestart|we hebben)\b", re.I)
 
 
+@lru_cache(maxsize=256)
 def classify_message(text: str) -> Literal["question", "update", "unsure"]:
     text = correct_typos(text)
     counts = _scan(text, _plans(text))

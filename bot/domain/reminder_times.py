@@ -8,6 +8,7 @@ before ==, because an ambiguous local time (02:30 on 31 October) never equals an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
@@ -98,3 +99,64 @@ def due_reminders(
     if not missed:
         return DueReminders([], [], future)
     return DueReminders([missed[-1]], [s.kind for s in missed[:-1]], future)
+
+
+def checkin_due(
+    now: datetime, *, every_days: int, weekday: int, at: str, tz: str, since: datetime
+) -> datetime | None:
+    """The latest check-in moment at or before `now`: on `weekday` at `at` local time, every
+    `every_days` days, counted from the first such weekday on or after `since` (when it was
+    turned on). None before the first one."""
+    _require_aware(now, "now")
+    zone = ZoneInfo(tz)
+    first = since.astimezone(zone).date()
+    first += timedelta(days=(weekday - first.weekday()) % 7)
+    today = now.astimezone(zone).date()
+    if today < first:
+        return None
+    day = first + timedelta(days=((today - first).days // every_days) * every_days)
+    moment = datetime.combine(day, time.fromisoformat(at), tzinfo=zone).astimezone(UTC)
+    if moment > now:
+        day -= timedelta(days=every_days)
+        if day < first:
+            return None
+        moment = datetime.combine(day, time.fromisoformat(at), tzinfo=zone).astimezone(UTC)
+    return moment.astimezone(zone)
+
+
+DEFAULT_CADENCE = (14, 3, "10:00")  # every two weeks, Thursday 10:00 (documented in README)
+_WEEKDAYS = {
+    "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4,
+}  # fmt: skip
+_WEEKEND = ("zaterdag", "zondag", "saturday", "sunday", "za", "zo")
+
+
+def parse_cadence(text: str) -> tuple[int, int, str] | str | None:
+    """'elke 2 weken donderdag 10:00' -> (14, 3, '10:00'); 'uit' -> 'off'; 'aan' -> the
+    default; 'weekend' for a Saturday or Sunday (never then); None when unreadable."""
+    words = text.lower().replace(";", " ").replace(",", " ").split()
+    if not words:
+        return None
+    if words[0] in ("uit", "off", "stop"):
+        return "off"
+    if any(w in _WEEKEND for w in words):
+        return "weekend"
+    every, weekday, at = DEFAULT_CADENCE
+    for n, word in enumerate(words):
+        if word in _WEEKDAYS:
+            weekday = _WEEKDAYS[word]
+        elif re.fullmatch(r"([01]?\d|2[0-3])[:.][0-5]\d", word):
+            hours, minutes = re.split(r"[:.]", word)
+            at = f"{int(hours):02d}:{minutes}"
+        elif (
+            word.isdigit() and n + 1 < len(words) and words[n + 1].startswith(("wek", "week", "wk"))
+        ):
+            every = 7 * int(word)
+        elif word in ("wekelijks", "weekly"):
+            every = 7
+        elif word not in ("aan", "on", "elke", "iedere", "every", "om", "at", "op", "weken",
+                          "week", "weeks", "uur"):  # fmt: skip
+            return None
+    return (every, weekday, at) if 7 <= every <= 91 else None

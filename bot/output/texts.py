@@ -35,8 +35,11 @@ NL = {
         "/intrekken &lt;link of code&gt; – een uitnodiging intrekken\n"
         "/overzicht – alle proeftuinen in één tabel en grafiek\n"
         "/export – alle updates als CSV en Excel\n"
+        "/rapport [sinds] – het resultatenrapport voor de bijeenkomst (PDF)\n"
         "/onbeantwoord – onbeantwoorde en 👎-vragen\n"
         "/plan – een bijeenkomst plannen\n"
+        "/checkin &lt;proeftuin&gt;; elke 2 weken donderdag 10:00 – tussentijds vragen hoe het "
+        "gaat (of: uit)\n"
         "/verplaats &lt;nr&gt; &lt;datum&gt; – een bijeenkomst verplaatsen\n"
         "/annuleer &lt;nr&gt; – een bijeenkomst annuleren\n"
         "/koppel &lt;proeftuin&gt; – (in een groep) de groep aan een proeftuin koppelen"
@@ -145,8 +148,8 @@ NL = {
     "draft_next_step": "• Volgende stap: {value}",
     "draft_note": "• Notitie: {value}",
     "draft_unsure": (
-        "⚠️ Niet zeker: {fields}. Hoeveel precies? Kies <b>Wijzigen</b> en stuur het met het "
-        "juiste getal, of sla op zonder."
+        "⚠️ Niet zeker: {fields}. Hoeveel precies? Kies het getal hieronder, of <b>Wijzigen</b> "
+        "en stuur het met het juiste getal."
     ),
     "field_started": "gestart",
     "field_ended": "uitval",
@@ -208,6 +211,21 @@ NL = {
     "withdraw_confirm": "Update #{id} intrekken? Hij telt dan niet meer mee.\n{summary}",
     "withdraw_yes": "Ja, intrekken",
     "knelpunten_title": "<b>Open knelpunten</b>",
+    "report_caption": "Het resultatenrapport van de proeftuinen.",
+    "checkin_question": (
+        "👋 Hoe staat het ervoor in <b>{name}</b>? Stuur je voortgang gerust als bericht: "
+        "nieuwe collega's, kandidaten, een knelpunt of wat je geleerd hebt."
+    ),
+    "usage_checkin": (
+        "Gebruik: /checkin &lt;proeftuin&gt;; elke 2 weken donderdag 10:00 (of: aan, uit). Nooit "
+        "in het weekend."
+    ),
+    "checkin_on": "Check-ins voor <b>{name}</b>: elke {weeks} week/weken op {day} om {at}.",
+    "checkin_off": "Check-ins voor <b>{name}</b> staan uit.",
+    "usage_report": (
+        "Gebruik: /rapport (sinds de vorige bijeenkomst), /rapport alles, of /rapport "
+        "&lt;datum&gt;, bijvoorbeeld /rapport 1 maart."
+    ),
     "knelpunten_none": "Geen open knelpunten.",
     "solved_button": "✅ Opgelost #{id}",
     "knelpunt_solved": "Opgelost: <i>{text}</i>. Het staat niet meer bij de open knelpunten.",
@@ -231,7 +249,11 @@ NL = {
     "progress_lessons": "\n\n<b>Geleerd</b>",
     "progress_latest": "\n\n<b>Laatste updates</b>",
     "progress_none": "\n\nNog geen updates.",
-    "chart_caption": "Banen over tijd, tegen het doel van {target}",
+    "chart_caption": "Netto banen (gestart min uitval) per dag, tegen het doel van {target}",
+    "overview_caption": (
+        "Netto banen per proeftuin; het streepje is het doel; grijs: geen update sinds de "
+        "vorige bijeenkomst."
+    ),
     "overview_title": "<b>Overzicht van alle proeftuinen</b>",
     "overview_since": "⚠️ = geen update sinds de bijeenkomst van {date}",
     "overview_no_meeting": "(nog geen eerdere bijeenkomst om mee te vergelijken)",
@@ -382,8 +404,11 @@ EN = {
         "/revoke &lt;link or code&gt; – revoke an invite\n"
         "/overview – all proeftuinen in one table and chart\n"
         "/export – all updates as CSV and Excel\n"
+        "/report [since] – the results report for the meeting (PDF)\n"
         "/unanswered – unanswered and 👎 questions\n"
         "/plan – plan a meeting\n"
+        "/checkin &lt;proeftuin&gt;; every 2 weeks thursday 10:00 – ask how it is going "
+        "between meetings (or: off)\n"
         "/move &lt;nr&gt; &lt;date&gt; – move a meeting\n"
         "/cancelmeeting &lt;nr&gt; – cancel a meeting\n"
         "/link &lt;proeftuin&gt; – (in a group) link the group to a proeftuin"
@@ -470,8 +495,8 @@ EN = {
     "draft_next_step": "• Next step: {value}",
     "draft_note": "• Note: {value}",
     "draft_unsure": (
-        "⚠️ Not sure: {fields}. How many exactly? Choose <b>Edit</b> and send it with the "
-        "right number, or save without."
+        "⚠️ Not sure: {fields}. How many exactly? Pick the number below, or <b>Edit</b> and "
+        "send it with the right number."
     ),
     "field_started": "started",
     "field_ended": "dropouts",
@@ -582,6 +607,21 @@ EN = {
     "withdraw_confirm": "Withdraw update #{id}? It will no longer count.\n{summary}",
     "withdraw_yes": "Yes, withdraw",
     "knelpunten_title": "<b>Open obstacles (knelpunten)</b>",
+    "report_caption": "The results report of the proeftuinen.",
+    "checkin_question": (
+        "👋 How are things going in <b>{name}</b>? Just send your progress as a message: new "
+        "colleagues, candidates, an obstacle or a lesson learned."
+    ),
+    "usage_checkin": (
+        "Usage: /checkin &lt;proeftuin&gt;; every 2 weeks thursday 10:00 (or: on, off). Never "
+        "at the weekend."
+    ),
+    "checkin_on": "Check-ins for <b>{name}</b>: every {weeks} week(s) on {day} at {at}.",
+    "checkin_off": "Check-ins for <b>{name}</b> are off.",
+    "usage_report": (
+        "Usage: /report (since the previous meeting), /report all, or /report &lt;date&gt;, "
+        "for example /report 1 March."
+    ),
     "knelpunten_none": "No open obstacles.",
     "solved_button": "✅ Solved #{id}",
     "knelpunt_solved": "Solved: <i>{text}</i>. It is no longer among the open obstacles.",
@@ -600,7 +640,11 @@ EN = {
     "progress_lessons": "\n\n<b>Lessons learned</b>",
     "progress_latest": "\n\n<b>Latest updates</b>",
     "progress_none": "\n\nNo updates yet.",
-    "chart_caption": "Jobs over time, against the target of {target}",
+    "chart_caption": "Net jobs (started minus ended) per day, against the target of {target}",
+    "overview_caption": (
+        "Net jobs per proeftuin; the tick is the target; grey: no update since the previous "
+        "meeting."
+    ),
     "overview_title": "<b>Overview of all proeftuinen</b>",
     "overview_since": "⚠️ = no update since the meeting of {date}",
     "overview_no_meeting": "(no earlier meeting to compare with yet)",
@@ -725,6 +769,7 @@ ERRORS = {
         "reminder_kind_missing": "Een herinnering heeft een soort nodig (bijv. 'd1').",
         "reminder_status_unknown": "Onbekende status '{value}'; kies uit {choices}.",
         "reminder_not_claimed": "Deze herinnering is nooit geclaimd.",
+        "checkin_cadence": "Een check-in is elke 1 tot 13 weken, op een werkdag.",
         "hours_out_of_range": "Het aantal uren moet tussen 0 en {most} liggen, niet {value}.",
         "knelpunt_not_found": "Knelpunt {id} bestaat niet.",
     },
@@ -763,6 +808,7 @@ ERRORS = {
         "reminder_kind_missing": "A reminder needs a kind (e.g. 'd1').",
         "reminder_status_unknown": "Unknown status '{value}'; choose from {choices}.",
         "reminder_not_claimed": "This reminder was never claimed.",
+        "checkin_cadence": "A check-in is every 1 to 13 weeks, on a weekday.",
         "hours_out_of_range": "The number of hours must lie between 0 and {most}, not {value}.",
         "knelpunt_not_found": "Knelpunt {id} does not exist.",
     },

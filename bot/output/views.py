@@ -124,6 +124,14 @@ def progress_text(summary, language: str, tz: str) -> str:
     return text + say(language, "progress_latest") + "\n" + bullet_list(lines)
 
 
+def overview_bars(rows: Sequence, since: datetime | None) -> list[tuple[str, int, int, bool]]:
+    """(name, net jobs, target, reported) per proeftuin, for the overview chart."""
+    return [
+        (r.proeftuin.name, r.totals.net_jobs, r.target, bool(r.reported_since or since is None))
+        for r in rows
+    ]
+
+
 def overview_text(rows: Sequence, since: datetime | None, language: str, tz: str) -> str:
     """Every proeftuin in one table; ⚠️ marks those without an update since `since`."""
     table = [tuple(say(language, "overview_columns").split("|"))]

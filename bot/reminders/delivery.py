@@ -14,23 +14,33 @@ import logging
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile
 from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
 
-from bot.output.charts import overview_chart
+from bot.domain.reminder_times import checkin_due
 from bot.output.render import CAPTION_LIMIT, utf16_length
+from bot.output.texts import say
 from bot.reminders.audience import audience, proeftuinen_without_update
-from bot.reminders.messages import CALENDAR_FILENAME, reminder_message, summary_text
+from bot.reminders.messages import (
+    CALENDAR_FILENAME,
+    checkin_message,
+    reminder_message,
+    summary_text,
+)
+from bot.results import report_pdf
 from storage import people, reminders
+from storage.checkins import all_checkins, checkin_audience, claim_checkin, mark_checkin
 from storage.meetings import Meeting, previous_meeting
+from storage.proeftuinen import get_proeftuin
 from storage.progress import overview
 
 log = logging.getLogger(__name__)
 
 PARALLEL_SENDS = 32  # the rate limiter, not the round trip, should set the pace
+CHECKIN_LATE = timedelta(hours=20)  # a check-in missed by more (a long downtime) is skipped
 
 
 @dataclass
@@ -75,7 +85,7 @@ async def deliver(
 async def _send(bot, db, settings, meeting: Meeting, kind: str, person, now, first: bool) -> str:
     try:
         if kind == "summary":
-            await send_summary(bot, db, settings, meeting, person.telegram_id, person.language)
+            await send_summary(bot, db, settings, meeting, person.telegram_id, person.language, now)
         else:
             message = reminder_message(
                 meeting, kind, person.language, settings, now=now, with_calendar=first
@@ -91,6 +101,56 @@ async def _send(bot, db, settings, meeting: Meeting, kind: str, person, now, fir
         log.exception("Could not make %s for %s", kind, person.telegram_id)
         return "failed"
     return "sent"
+
+
+async def deliver_checkins(bot, db, settings, now: datetime) -> Counter:
+    """Ask each proeftuin with check-ins on how it is going, when its moment has come and it
+    did not report in the period; each member once per moment (claimed first)."""
+    counts: Counter = Counter()
+    for checkin in all_checkins(db):
+        due = checkin_due(
+            now,
+            every_days=checkin.every_days,
+            weekday=checkin.weekday,
+            at=checkin.at,
+            tz=settings.timezone,
+            since=checkin.set_at,
+        )
+        if due is None or now - due > CHECKIN_LATE:  # long missed: wait for the next one
+            continue
+        last = last_reported(db, checkin.proeftuin_id)
+        if last is not None and last > due - timedelta(days=checkin.every_days):
+            counts["reported"] += 1  # it reported in the period: no need to ask
+            continue
+        name = get_proeftuin(db, checkin.proeftuin_id).name
+        for person in checkin_audience(db, checkin.proeftuin_id):
+            if not claim_checkin(db, checkin.proeftuin_id, person.telegram_id, due, now=now):
+                continue
+            status = await _send_checkin(bot, db, person, name)
+            mark_checkin(db, checkin.proeftuin_id, person.telegram_id, due, status)
+            counts[status] += 1
+    return counts
+
+
+async def _send_checkin(bot, db, person, name: str) -> str:
+    try:
+        await send_reminder(bot, person.telegram_id, checkin_message(name, person.language))
+    except Forbidden:
+        people.mark_inactive(db, person.telegram_id)
+        return "blocked"
+    except TelegramError as error:
+        log.warning("Could not send a check-in to %s: %s", person.telegram_id, error)
+        return "failed"
+    return "sent"
+
+
+def last_reported(db, proeftuin_id: int) -> datetime | None:
+    """When the proeftuin last reported (an update not withdrawn)."""
+    row = db.execute(
+        "SELECT MAX(created_at) FROM updates WHERE proeftuin_id = ? AND withdrawn_at IS NULL",
+        [proeftuin_id],
+    ).fetchone()
+    return datetime.fromisoformat(row[0]) if row and row[0] else None
 
 
 async def send_reminder(bot, chat_id: int, message) -> None:
@@ -112,7 +172,9 @@ async def send_reminder(bot, chat_id: int, message) -> None:
         await bot.send_document(chat_id, calendar)
 
 
-async def send_summary(bot, db, settings, meeting: Meeting, chat_id: int, language: str) -> None:
+async def send_summary(
+    bot, db, settings, meeting: Meeting, chat_id: int, language: str, now: datetime
+) -> None:
     """The coordinators' summary: each proeftuin's progress since the previous bijeenkomst."""
     before = previous_meeting(db, meeting.starts_at)
     since = before.starts_at if before else None
@@ -121,10 +183,17 @@ async def send_summary(bot, db, settings, meeting: Meeting, chat_id: int, langua
     text = summary_text(language, settings.timezone, meeting.title, since, rows, silent)
     await bot.send_message(chat_id, text, parse_mode=ParseMode.HTML)
     if rows:
-        png = overview_chart(
-            [
-                (r.proeftuin.name, r.totals.net_jobs, r.target, r.proeftuin.name not in silent)
-                for r in rows
-            ]
-        )
-        await bot.send_photo(chat_id, InputFile(png, filename="samenvatting.png"))
+        bars = [
+            (r.proeftuin.name, r.totals.net_jobs, r.target, r.proeftuin.name not in silent)
+            for r in rows
+        ]
+        from bot.output.charts import overview_chart  # matplotlib: loaded when first needed
+
+        png = overview_chart(bars, language=language)
+        caption = say(language, "overview_caption")
+        await bot.send_photo(chat_id, InputFile(png, filename="samenvatting.png"), caption=caption)
+        # the report the proeftuinen's results are shown with tomorrow
+        pdf = report_pdf(db, now=now, since=since, language=language, tz=settings.timezone)
+        name = f"vonkje-rapport-{now:%Y%m%d}.pdf"
+        caption = say(language, "report_caption")
+        await bot.send_document(chat_id, InputFile(pdf, filename=name), caption=caption)

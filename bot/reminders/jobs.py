@@ -11,7 +11,7 @@ from telegram.ext import Application, ContextTypes
 
 from bot.output.texts import say
 from bot.reminders.audience import due_by_audience
-from bot.reminders.delivery import deliver
+from bot.reminders.delivery import deliver, deliver_checkins
 from storage import reminders
 from storage.meetings import Meeting, get_meeting, upcoming_meetings
 
@@ -89,6 +89,7 @@ async def start_reminders(application: Application) -> None:
                 now=now,
             )
     await sync_all(application)
+    await checkin_round(application)
     queue = application.job_queue
     if queue is not None:
         for job in queue.get_jobs_by_name("meetings-resync"):
@@ -105,8 +106,19 @@ async def sync_all(application: Application) -> None:
 
 
 async def resync_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Picks up changes made outside the bot (`vonkje meetings add|cancel`) while it runs."""
+    """Picks up changes made outside the bot (`vonkje meetings add|cancel`) while it runs,
+    and asks the proeftuinen whose check-in moment has come."""
     await sync_all(context.application)
+    await checkin_round(context.application)
+
+
+async def checkin_round(application: Application) -> None:
+    services = application.bot_data["services"]
+    counts = await deliver_checkins(
+        application.bot, services.db, services.settings, services.clock()
+    )
+    if counts:
+        log.info("Check-ins: %s", dict(counts))
 
 
 async def report_interrupted(application: Application, rows: list[dict]) -> None:

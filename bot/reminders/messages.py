@@ -77,6 +77,14 @@ def reminder_message(
     return ReminderMessage(text, calendar=calendar)
 
 
+def checkin_message(proeftuin_name: str, language: str) -> ReminderMessage:
+    """The question between bijeenkomsten; its button makes the next message the update."""
+    return ReminderMessage(
+        say(language, "checkin_question", name=proeftuin_name),
+        buttons=((say(language, "nudge_button"), NUDGE_BUTTON_DATA),),
+    )
+
+
 def summary_text(
     language: str,
     tz: str,

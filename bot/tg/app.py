@@ -36,6 +36,7 @@ from bot.tg.handlers import (
 )
 from bot.tg.handlers.common import remember_person, reply, utc_clock
 from storage import people
+from storage.db import open_flow_connection
 
 log = logging.getLogger(__name__)
 
@@ -102,8 +103,10 @@ ADMIN_COMMANDS = [
     (["intrekken", "revoke"], admin.revoke, "Uitnodiging intrekken", "Revoke an invite"),
     (["overzicht", "overview"], progress.overzicht, "Alle proeftuinen", "All proeftuinen"),
     (["export"], progress.export, "Updates als CSV en Excel", "Updates as CSV and Excel"),
+    (["rapport", "report"], progress.rapport, "Resultatenrapport (PDF)", "Results report (PDF)"),
     (["onbeantwoord", "unanswered"], questions.open_questions, "Open vragen", "Open questions"),
     (["plan"], meetings.plan, "Bijeenkomst plannen", "Plan a meeting"),
+    (["checkin"], admin.checkin, "Check-ins per proeftuin", "Check-ins per proeftuin"),
     (["verplaats", "move"], meetings.move, "Bijeenkomst verplaatsen", "Move a meeting"),
     (["annuleer", "cancelmeeting"], meetings.cancel, "Bijeenkomst annuleren", "Cancel a meeting"),
     (
@@ -233,7 +236,13 @@ def build_application(
     if rate_limit:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     application = builder.post_init(_post_init).post_shutdown(_post_shutdown).build()
-    application.bot_data["services"] = Services(db=db, kb=kb, settings=settings, clock=clock)
+    application.bot_data["services"] = Services(
+        db=db,
+        kb=kb,
+        settings=settings,
+        clock=clock,
+        flows=open_flow_connection(db) if db is not None else None,
+    )
     application.add_handler(TypeHandler(Update, remember_sender), group=-1)
     application.bot_data["command_names"] = {  # /help calls any other command unknown
         name for names, *_ in COMMANDS + ADMIN_COMMANDS for name in names
@@ -284,5 +293,7 @@ async def _post_init(application: Application) -> None:
 
 async def _post_shutdown(application: Application) -> None:
     services = application.bot_data.get("services")
+    if services is not None and services.flows is not None and services.flows is not services.db:
+        services.flows.close()
     if services is not None and hasattr(services.db, "close"):
         services.db.close()

@@ -17,7 +17,7 @@ import shutil
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,9 +110,53 @@ async def run(args) -> dict:
         "questions_per_s": args.questions / seconds,
         "peak_rss_mb": peak_rss_mb(),
     }
+    result |= report_timing(db)
     await app.shutdown()
     shutil.rmtree(data_dir, ignore_errors=True)
     return result
+
+
+def report_timing(db, proeftuinen: int = 20, updates: int = 2000) -> dict:
+    """The results report (PDF, a chart per proeftuin) for 20 proeftuinen, 2,000 updates."""
+    from bot.results import report_pdf
+    from storage.proeftuinen import create_proeftuin
+    from storage.updates import save_update
+
+    now = datetime.now(UTC)
+    ids = [
+        create_proeftuin(
+            db,
+            name=f"Proeftuin {n} schoonmaak en catering",
+            opdrachtgever="Ministerie",
+            opdrachtnemer="Leverancier",
+            location="Utrecht",
+            jobs_target=20,
+            created_by=None,
+        ).id
+        for n in range(proeftuinen)
+    ]
+    for n in range(updates):
+        save_update(
+            db,
+            proeftuin_id=ids[n % proeftuinen],
+            author_id=None,
+            author_name="Bench",
+            role=None,
+            raw_text="2 gestart, knelpunt: vervoer, geleerd: begin klein",
+            jobs_realised=2 if n % 3 else 0,
+            jobs_ended=1 if n % 7 == 0 else 0,
+            obstacles="vervoer naar de locatie" if n % 5 == 0 else None,
+            lesson="begin klein" if n % 11 == 0 else None,
+            now=now - timedelta(days=updates - n),
+        )
+    started = time.perf_counter()
+    pdf = report_pdf(db, now=now, since=None, tz="Europe/Amsterdam")
+    return {
+        "report_seconds": time.perf_counter() - started,
+        "report_kb": len(pdf) // 1024,
+        "report_proeftuinen": db["proeftuinen"].count,  # the bench's own one too
+        "report_updates": db["updates"].count,
+    }
 
 
 def main() -> None:
@@ -130,6 +174,11 @@ def main() -> None:
     )
     print(f"questions: {result['questions']} at {result['questions_per_s']:.1f} questions/s")
     print(f"peak RSS: {result['peak_rss_mb']:.0f} MB")
+    print(
+        f"report: {result['report_proeftuinen']} proeftuinen, {result['report_updates']} updates "
+        f"in {result['report_seconds']:.1f} s "
+        f"({result['report_kb']} kB PDF)"
+    )
     print(json.dumps(result))
 
 

@@ -153,3 +153,12 @@ def test_meetings_list_names_the_proeftuinen(runner):
     assert added.exit_code == 0, added.output
     listed = runner("meetings", "list").output
     assert "Schoonmaak Zwolle" in listed and "(1,)" not in listed
+
+
+def test_report_writes_a_pdf(runner, tmp_path):
+    out = tmp_path / "rapport.pdf"
+    result = runner("report", "--since", "alles", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes()[:5] == b"%PDF-"
+    result = runner("report", "--since", "volgend jaar", "--out", str(out))
+    assert result.exit_code == 2 and "geen datum in het verleden" in result.output

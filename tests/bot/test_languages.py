@@ -50,7 +50,9 @@ async def test_progress_view_and_chart_caption_in_english(world):
     assert "Jobs: <b>2</b> of 5" in text and "Banen" not in text
     assert "(Other)" in text  # Eve's role, in English
     photo = next(c for c in calls if c.method == "sendPhoto")
-    assert photo.params["caption"] == "Jobs over time, against the target of 5"
+    assert (
+        photo.params["caption"] == "Net jobs (started minus ended) per day, against the target of 5"
+    )
 
 
 async def test_storage_errors_reach_an_english_coordinator_in_english(world):

@@ -391,3 +391,32 @@ async def test_planning_can_send_the_invitation_at_once(world):
     assert "3 deelnemer(s)" in world.last_text(COORDINATOR.id)
     await world.press(COORDINATOR, invite)  # a second press sends nobody anything again
     assert len(world.api.sent("sendDocument")) == 3
+
+
+async def test_check_ins_ask_silent_proeftuinen_once_and_the_reply_is_an_update(world):
+    from storage.checkins import checkin_of
+
+    calls = await world.send(COORDINATOR, "/checkin Schoonmaak Utrecht; zaterdag 10:00")
+    assert "Nooit in het weekend" in calls[-1].text
+    calls = await world.send(
+        COORDINATOR, "/checkin Schoonmaak Utrecht; elke 2 weken donderdag 10:00"
+    )
+    assert "elke 2 week/weken op donderdag om 10:00" in calls[-1].text
+    await world.send(COORDINATOR, "/checkin Catering Den Haag; aan")
+    assert checkin_of(world.db, find_proeftuin(world.db, "Catering").id).every_days == 14
+    # Catering reports before its first check-in; Schoonmaak does not
+    await world.send(EVA, "2 jobs realised")
+    await world.press(EVA, world.button(EVA.id, "Save"))
+    world.api.clear()
+    world.clock.moment = datetime(2027, 3, 4, 9, 1, tzinfo=UTC)  # Thursday 10:01 in Amsterdam
+    await start_reminders(world.app)
+    asked = {c.chat_id for c in world.api.sent("sendMessage") if "Hoe staat het ervoor" in c.text}
+    assert asked == {ANNA.id, BOB.id}  # Eve's proeftuin reported in the period
+    await start_reminders(world.app)  # a restart, or the 5-minute round: nobody asked twice
+    again = [c for c in world.api.sent("sendMessage") if "Hoe staat het ervoor" in (c.text or "")]
+    assert len(again) == 2
+    await world.press(ANNA, world.button(ANNA.id, "update sturen"))
+    calls = await world.send(ANNA, "vandaag gesprek gehad met de werkgeversservicepunt")
+    assert "Activiteit:" in calls[-1].text  # read as an update, with the same confirmation
+    calls = await world.send(COORDINATOR, "/checkin Schoonmaak Utrecht; uit")
+    assert "staan uit" in calls[-1].text

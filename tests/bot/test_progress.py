@@ -215,5 +215,8 @@ async def test_export_sends_csv_and_xlsx(world):
 
     from openpyxl import load_workbook
 
-    sheet = load_workbook(io.BytesIO(documents[1].files["document"])).active
-    assert sheet["B2"].value == "Schoonmaak Utrecht"
+    workbook = load_workbook(io.BytesIO(documents[1].files["document"]))
+    assert workbook["Alle updates"]["B2"].value == "Schoonmaak Utrecht"
+    overview = {row[0].value: row[2].value for row in workbook["Overzicht"].iter_rows(min_row=2)}
+    assert overview == {"Schoonmaak Utrecht": 2, "Catering Den Haag": 0}  # net jobs
+    assert "Schoonmaak Utrecht" in workbook.sheetnames

@@ -74,9 +74,14 @@ async def test_lessons_learned_are_their_own_field(world):
     ]
 
 
-async def test_unsure_figures_are_asked_about(world):
+async def test_unsure_figures_are_asked_about_with_buttons(world):
     calls = await world.send(ANNA, "er zijn 2 à 3 mensen begonnen")
     assert "Niet zeker: gestart" in calls[-1].text
+    assert [label for label, _ in calls[-1].buttons[:6]] == ["0", "1", "2", "3", "4", "5"]
+    calls = await world.press(ANNA, world.button(ANNA.id, "3"))
+    assert "Gestart in een baan: <b>3</b>" in calls[-1].text and "Niet zeker" not in calls[-1].text
+    await world.press(ANNA, world.button(ANNA.id, "Opslaan"))
+    assert _progress(world).totals.jobs_realised == 3
 
 
 async def test_herstel_shows_what_an_update_recorded_and_asks_before_withdrawing(world):
@@ -97,3 +102,45 @@ async def test_a_message_without_figures_chosen_as_update_becomes_an_activity(wo
     assert calls[-1].text == "Is dit een vraag of een voortgangsupdate?"
     calls = await world.press(ANNA, world.button(ANNA.id, "Voortgang"))
     assert "Activiteit: vandaag gesprek gehad met UWV" in calls[-1].text
+
+
+def _pages(pdf: bytes) -> list[tuple[str, bytes]]:
+    """Each page's text and its rendering as PNG (pypdfium2)."""
+    import io
+
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    pages = []
+    for page in document:
+        text = page.get_textpage().get_text_range()
+        image = page.render(scale=0.6).to_pil()
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        pages.append((text, buffer.getvalue()))
+    return pages
+
+
+async def test_the_results_report_is_a_pdf_whose_pages_hold_the_figures(world):
+    from tests.bot.conftest import COORDINATOR
+
+    await _save(world, "drie nieuwe medewerkers gestart, 1 uitgevallen")
+    await _save(world, "knelpunt: vervoer naar de locatie is lastig")
+    await _save(world, "geleerd: begin met een proefplaatsing van twee weken")
+    calls = await world.send(COORDINATOR, "/rapport alles")
+    document = next(c for c in calls if c.method == "sendDocument")
+    assert document.params["caption"] == "Het resultatenrapport van de proeftuinen."
+    pages = _pages(document.files["document"])
+    assert len(pages) == 4  # title, table, one page per proeftuin
+    assert "Resultaten van de proeftuinen" in pages[0][0]
+    table = pages[1][0]
+    assert "Schoonmaak Utrecht" in table and "Catering Den Haag" in table
+    utrecht = next(text for text, _ in pages if "Netto banen: 2 van 10" in text)
+    assert "3 gestart, 1 uitval" in utrecht
+    assert "vervoer naar de locatie is lastig" in utrecht
+    assert "begin met een proefplaatsing" in utrecht
+    assert all(png[:4] == b"\x89PNG" and len(png) > 5000 for _, png in pages)
+    calls = await world.send(COORDINATOR, "/rapport over een jaar")
+    assert "Gebruik: /rapport" in calls[-1].text
+    calls = await world.send(ANNA, "/rapport")
+    assert calls[-1].text == "Dit kan alleen een coördinator."

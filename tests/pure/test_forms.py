@@ -78,3 +78,21 @@ def test_a_confirmed_plan_form_becomes_meeting_values(form, place, agenda, ids):
     values = meeting_values(form, moment)
     assert (values["place"], values["agenda"], values["proeftuin_ids"]) == (place, agenda, ids)
     assert (values["title"], values["starts_at"]) == ("T", moment)
+
+
+@pytest.mark.parametrize(
+    ("ask", "field", "value", "left", "buttons"),
+    [
+        (["started"], "started", 3, [], 6),
+        (["started", "hours"], "started", 2, ["hours"], 6),
+        (["hours"], None, None, ["hours"], 0),  # hours are typed, not a button of 0 to 5
+    ],
+)
+def test_an_unsure_figure_is_answered_with_a_button(ask, field, value, left, buttons):
+    from bot.domain.drafts import answer_unsure, unsure_buttons
+
+    fields = {"jobs_realised": 0, "ask": ask}
+    assert len(unsure_buttons(fields, "t" * 16)) == buttons
+    if field:
+        answered = answer_unsure(fields, field, value)
+        assert (answered["jobs_realised"], answered["ask"]) == (value, left)

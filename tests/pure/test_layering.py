@@ -21,11 +21,12 @@ PROJECT = ("bot", "knowledge", "storage")
 MAY_IMPORT = {
     "bot/domain": {"bot.domain"},
     "bot/output": {"bot.domain", "bot.output", "knowledge.answering"},
-    "bot/reminders": {"bot.domain", "bot.output", "bot.reminders", "storage"},
+    "bot/reminders": {"bot.domain", "bot.output", "bot.reminders", "bot.results", "storage"},
     "bot/tg": {"bot.domain", "bot.output", "bot.reminders", "bot.tg", "bot.settings"}
-    | {"bot.services", "storage", "knowledge"},
+    | {"bot.services", "bot.results", "storage", "knowledge"},
     "bot/cli": {"bot", "storage", "knowledge"},
     "bot/settings.py": set(),
+    "bot/results.py": {"bot.domain", "bot.output", "storage"},
     "bot/services.py": {"bot.settings", "storage", "knowledge"},
     "knowledge": {"knowledge"},
     "storage": {"storage"},

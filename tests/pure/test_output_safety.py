@@ -30,12 +30,13 @@ def test_no_live_formula_in_csv_or_xlsx():
 
     row = {
         "id": 1,
+        "proeftuin": "=SUM(A1)",
         "author_name": '=HYPERLINK("http://evil")',
         "obstacles": "=cmd|x",
         "jobs_realised": 2,
     }
     assert b"'=HYPERLINK" in to_csv([row]) and b";=cmd" not in to_csv([row])
-    sheet = load_workbook(io.BytesIO(to_xlsx([row]))).active
+    sheet = load_workbook(io.BytesIO(to_xlsx([row])))["Alle updates"]
     cells = [c for c in sheet[2]]
     assert all(c.data_type != "f" for c in cells)
     assert any(c.value == '\'=HYPERLINK("http://evil")' for c in cells)
@@ -58,3 +59,23 @@ def test_a_name_with_dollar_signs_is_drawn_as_plain_text():
 
     png = overview_chart([("Proeftuin $x^$ en $$", 2, 5, True), ("Gewoon", 1, 3, False)])
     assert png[:4] == b"\x89PNG"
+
+
+def test_charts_one_point_per_day_and_names_never_cut_mid_word():
+    from datetime import UTC, datetime, timedelta
+
+    from bot.output.charts import per_day, progress_chart, wrapped
+
+    morning = datetime(2027, 12, 1, 8, 0, tzinfo=UTC)
+    series = [(morning + timedelta(minutes=n), n) for n in range(8)]  # eight on one day
+    series.append((morning + timedelta(days=3), 9))
+    assert per_day(series, "Europe/Amsterdam") == [
+        (morning.date(), 7),
+        ((morning + timedelta(days=3)).date(), 9),
+    ]
+    late = datetime(2027, 12, 1, 23, 30, tzinfo=UTC)  # already 2 December in Amsterdam
+    assert per_day([(late, 1)], "Europe/Amsterdam")[0][0].day == 2
+    assert wrapped("Belastingdienst Apeldoorn schoonmaak") == (
+        "Belastingdienst\nApeldoorn schoonmaak"
+    )
+    assert progress_chart("X", series, 10, language="en")[:4] == b"\x89PNG"

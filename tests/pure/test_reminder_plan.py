@@ -148,3 +148,45 @@ def test_unsorted_specs_fold_to_latest():
 def test_naive_datetimes_are_refused(call):
     with pytest.raises(ValueError, match="timezone-aware"):
         call()
+
+
+@pytest.mark.parametrize(
+    ("text", "cadence"),
+    [
+        ("aan", (14, 3, "10:00")),  # the documented default: every two weeks, Thursday 10:00
+        ("uit", "off"),
+        ("elke 2 weken donderdag 10:00", (14, 3, "10:00")),
+        ("wekelijks maandag 9.30", (7, 0, "09:30")),
+        ("every 3 weeks friday", (21, 4, "10:00")),
+        ("zaterdag 10:00", "weekend"),  # never at the weekend
+        ("elke 20 weken", None),
+        ("af en toe", None),
+    ],
+)
+def test_parse_cadence(text, cadence):
+    from bot.domain.reminder_times import parse_cadence
+
+    assert parse_cadence(text) == cadence
+
+
+SET_ON = utc(2027, 3, 1, 9)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("now", "due"),
+    [
+        (utc(2027, 3, 3, 12), None),  # before the first Thursday
+        (utc(2027, 3, 4, 8, 59), None),  # 09:59 local: not yet
+        (utc(2027, 3, 4, 9, 0), utc(2027, 3, 4, 9, 0)),  # Thursday 10:00 CET
+        (utc(2027, 3, 17, 12), utc(2027, 3, 4, 9, 0)),  # the next one is two weeks later
+        (utc(2027, 3, 18, 9, 30), utc(2027, 3, 18, 9, 0)),
+        (utc(2027, 4, 1, 8, 30), utc(2027, 4, 1, 8, 0)),  # summer time: 10:00 CEST
+    ],
+)
+def test_checkin_due(now, due):
+    from bot.domain.reminder_times import checkin_due
+
+    got = checkin_due(
+        now, every_days=14, weekday=3, at="10:00", tz="Europe/Amsterdam", since=SET_ON
+    )
+    assert (got.astimezone(UTC) if got else None) == due

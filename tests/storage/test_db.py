@@ -19,6 +19,7 @@ EXPECTED_MIGRATIONS = [
     "m008_language_choice",
     "m009_feedback_note",
     "m010_progress_model",
+    "m011_checkins",
 ]
 
 

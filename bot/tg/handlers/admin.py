@@ -8,7 +8,8 @@ from telegram import ChatMember, Update
 from telegram.ext import ContextTypes
 from telegram.helpers import create_deep_linked_url
 
-from bot.domain.meeting_dates import format_moment
+from bot.domain.meeting_dates import DAYS_EN, DAYS_NL, format_moment
+from bot.domain.reminder_times import parse_cadence
 from bot.output.texts import say
 from bot.tg.handlers.common import (
     argument_text,
@@ -24,6 +25,7 @@ from bot.tg.handlers.common import (
     services,
 )
 from storage import access, people
+from storage.checkins import set_checkin, stop_checkin
 from storage.errors import Invalid, InviteInvalid
 from storage.proeftuinen import create_proeftuin
 
@@ -174,6 +176,39 @@ async def revoke(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, context, "invite_invalid")
         return
     await reply(update, context, "invite_revoked" if revoked else "invite_revoked_already")
+
+
+@coordinators_only
+async def checkin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/checkin <proeftuin>; elke 2 weken donderdag 10:00 | aan | uit."""
+    name, _, cadence_text = argument_text(context).partition(";")
+    cadence = parse_cadence(cadence_text) if name.strip() else None
+    if cadence is None or cadence == "weekend":
+        await reply(update, context, "usage_checkin")
+        return
+    proeftuin = await find_or_explain(update, context, name.strip())
+    if proeftuin is None:
+        return
+    db = services(context).db
+    if cadence == "off":
+        stop_checkin(db, proeftuin.id)
+        await reply(update, context, "checkin_off", name=proeftuin.name)
+        return
+    every, weekday, at = cadence
+    set_checkin(
+        db,
+        proeftuin.id,
+        every_days=every,
+        weekday=weekday,
+        at=at,
+        set_by=update.effective_user.id,
+        now=now(context),
+    )
+    language = language_of(update, context)
+    day = (DAYS_NL if language == "nl" else DAYS_EN)[weekday]
+    await reply(
+        update, context, "checkin_on", name=proeftuin.name, weeks=every // 7, day=day, at=at
+    )
 
 
 async def is_group_admin(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user_id: int) -> bool:

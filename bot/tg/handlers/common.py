@@ -231,7 +231,7 @@ def start_flow(
 ) -> str:
     """A new flow for the sender in this chat; returns the token its buttons carry."""
     flow = conversations.start_flow(
-        services(context).db,
+        services(context).flow_db,
         update.effective_user.id,
         kind,
         data,
@@ -244,11 +244,11 @@ def start_flow(
 
 def take_flow(update: Update, context: ContextTypes.DEFAULT_TYPE, token: str, kind: str):
     """The sender's flow of this kind with this token, ended; None if gone or someone else's."""
-    return conversations.take_flow(services(context).db, token, update.effective_user.id, kind)
+    return conversations.take_flow(services(context).flow_db, token, update.effective_user.id, kind)
 
 
 def get_flow(update: Update, context: ContextTypes.DEFAULT_TYPE, token: str, kind: str):
-    return conversations.get_flow(services(context).db, token, update.effective_user.id, kind)
+    return conversations.get_flow(services(context).flow_db, token, update.effective_user.id, kind)
 
 
 async def answer_flow_button(update: Update, context: ContextTypes.DEFAULT_TYPE, flow) -> bool:
@@ -277,7 +277,7 @@ def take_awaited(
 ) -> dict | None:
     """The step waiting for this text (or only this `step`), ended. A step waiting in a
     private chat (/plan, a curated answer) is never fed from a group, and the other way round."""
-    db, user_id = services(context).db, update.effective_user.id
+    db, user_id = services(context).flow_db, update.effective_user.id
     flow = conversations.latest_flow(db, user_id, "awaiting")
     if flow is None or flow.chat_id != update.effective_chat.id:
         return None

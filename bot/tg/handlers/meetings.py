@@ -322,11 +322,7 @@ async def change_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     db, pending = services(context).db, flow.data
     try:
-        if action == "mm":
-            starts_at = from_iso(pending["starts_at"])
-            meeting = move_meeting(db, pending["id"], starts_at, now=now(context))
-        else:
-            meeting = cancel_meeting(db, pending["id"], now=now(context))
+        meeting = _change(db, action, pending, now(context))
     except MeetingCancelled:
         await reply(update, context, "meeting_is_cancelled", id=pending["id"])
         return
@@ -334,11 +330,16 @@ async def change_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await reply_error(update, context, problem)
         return
     before = db["reminder_log"].count
-    await sync_meeting(context.application, meeting)
+    await sync_meeting(context.application, meeting)  # tells the participants
     told = db["reminder_log"].count - before
-    await reply(
-        update, context, "moved" if action == "mm" else "meeting_cancelled_done", count=told
-    )
+    done = "moved" if action == "mm" else "meeting_cancelled_done"
+    await reply(update, context, done, count=told)
+
+
+def _change(db, action: str, pending: dict, moment):
+    if action == "mm":
+        return move_meeting(db, pending["id"], from_iso(pending["starts_at"]), now=moment)
+    return cancel_meeting(db, pending["id"], now=moment)
 
 
 async def reminder_settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

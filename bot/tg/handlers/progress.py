@@ -5,8 +5,10 @@ from __future__ import annotations
 from telegram import InputFile, Update
 from telegram.ext import ContextTypes
 
+from bot.domain.meeting_dates import SINCE_START, parse_since
 from bot.output.texts import say
-from bot.output.views import knelpunten_text, overview_text, progress_text
+from bot.output.views import knelpunten_text, overview_bars, overview_text, progress_text
+from bot.results import default_since, report_pdf
 from bot.tg.handlers.common import (
     ID,
     argument_text,
@@ -27,7 +29,7 @@ from bot.tg.handlers.common import (
 from storage import people
 from storage.access import group_proeftuin
 from storage.errors import NotFound
-from storage.knelpunten import get_knelpunt, knelpunten, solve_knelpunt
+from storage.knelpunten import all_knelpunten, get_knelpunt, knelpunten, solve_knelpunt
 from storage.meetings import previous_meeting
 from storage.proeftuinen import list_proeftuinen
 from storage.progress import export_rows, overview, progress
@@ -96,7 +98,9 @@ async def show_progress(update: Update, context: ContextTypes.DEFAULT_TYPE, proe
     language, tz = language_of(update, context), services(context).settings.timezone
     chat_id = update.effective_chat.id
     await send_html(context, chat_id, progress_text(summary, language, tz))
-    png = progress_chart(summary.proeftuin.name, summary.series, summary.target)
+    png = progress_chart(
+        summary.proeftuin.name, summary.series, summary.target, language=language, tz=tz
+    )
     await context.bot.send_photo(
         chat_id,
         InputFile(png, filename="voortgang.png"),
@@ -122,36 +126,63 @@ async def overzicht(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     tz = services(context).settings.timezone
     chat_id = update.effective_chat.id
     await send_html(context, chat_id, overview_text(rows, since, language, tz))
-    png = overview_chart(
-        [
-            (
-                r.proeftuin.name,
-                r.totals.net_jobs,
-                r.target,
-                bool(r.reported_since or since is None),
-            )
-            for r in rows
-        ]
-    )
-    await context.bot.send_photo(chat_id, InputFile(png, filename="overzicht.png"))
+    png = overview_chart(overview_bars(rows, since), language=language)
+    caption = say(language, "overview_caption")
+    await context.bot.send_photo(chat_id, InputFile(png, filename="overzicht.png"), caption=caption)
 
 
 @private_only
 @coordinators_only
 async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/export: all updates as CSV and as XLSX."""
-    from bot.output.exports import to_csv, to_xlsx
+    from bot.output.exports import knelpunt_rows, overview_rows, to_csv, to_xlsx
 
-    rows = export_rows(services(context).db)
+    db, tz = services(context).db, services(context).settings.timezone
+    rows = export_rows(db)
     language = language_of(update, context)
     stamp = f"{now(context):%Y%m%d}"
     chat_id = update.effective_chat.id
-    for kind, data in (("CSV", to_csv(rows)), ("XLSX", to_xlsx(rows))):
+    workbook = to_xlsx(
+        rows,
+        tz=tz,
+        overview=overview_rows(overview(db)),
+        knelpunten=knelpunt_rows(all_knelpunten(db)),
+    )
+    for kind, data in (("CSV", to_csv(rows, tz=tz)), ("XLSX", workbook)):
         await context.bot.send_document(
             chat_id,
             InputFile(data, filename=f"vonkje-updates-{stamp}.{kind.lower()}"),
             caption=say(language, "export_caption", count=len(rows), kind=kind),
         )
+
+
+@private_only
+@coordinators_only
+async def rapport(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/rapport [sinds]: the results report for the bijeenkomst, as a PDF document."""
+    db, settings = services(context).db, services(context).settings
+    moment, language = now(context), language_of(update, context)
+    since, problem = report_period(argument_text(context), db, moment, settings.timezone)
+    if problem:
+        await reply(update, context, "usage_report")
+        return
+    pdf = report_pdf(db, now=moment, since=since, language=language, tz=settings.timezone)
+    await context.bot.send_document(
+        update.effective_chat.id,
+        InputFile(pdf, filename=f"vonkje-rapport-{moment:%Y%m%d}.pdf"),
+        caption=say(language, "report_caption"),
+    )
+
+
+def report_period(text: str, db, moment, tz: str):
+    """(start of the period, problem): the previous bijeenkomst by default, 'alles' since
+    the start, else a date in the past."""
+    if not text:
+        return default_since(db, moment), False
+    if text.strip().lower() in SINCE_START:
+        return None, False
+    since = parse_since(text, now=moment, tz=tz)
+    return since, since is None
 
 
 async def knelpunten_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

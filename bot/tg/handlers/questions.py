@@ -41,8 +41,10 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, te
     chat_id = update.effective_chat.id
     language = language_of(update, context)
     await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
-    kb, db = services(context).kb, services(context).db
-    memory = conversations.latest_flow(db, update.effective_user.id, "follow_up")
+    kb = services(context).kb
+    memory = conversations.latest_flow(
+        services(context).flow_db, update.effective_user.id, "follow_up"
+    )
     previous = memory.data["question"] if memory else None
     answer = await kb.aask(text, previous=previous, language=language)
     if answer.via == "chat":  # "hoi", "bedankt!": a friendly word, not logged, no 👍/👎

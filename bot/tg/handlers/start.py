@@ -120,7 +120,7 @@ async def _set_language(update: Update, context: ContextTypes.DEFAULT_TYPE, lang
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Stop any flow that waits for input; drafts are dropped, nothing is saved."""
-    busy = conversations.end_flows(services(context).db, update.effective_user.id) > 0
+    busy = conversations.end_flows(services(context).flow_db, update.effective_user.id) > 0
     await reply(update, context, "cancelled" if busy else "nothing_to_cancel")
 
 

@@ -6,7 +6,15 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.domain.drafts import as_note, new_draft, reading_problem, stored_values
+from bot.domain.drafts import (
+    UNSURE_CODES,
+    answer_unsure,
+    as_note,
+    new_draft,
+    reading_problem,
+    stored_values,
+    unsure_buttons,
+)
 from bot.domain.progress_parser import parse_progress
 from bot.output.texts import say
 from bot.output.views import draft_text, herstel_text, update_summary
@@ -48,6 +56,15 @@ def _member_choices(update: Update, context: ContextTypes.DEFAULT_TYPE):
     return [m.proeftuin for m in people.memberships(db, update.effective_user.id)]
 
 
+def _choices_for(update: Update, context: ContextTypes.DEFAULT_TYPE, correcting: int | None):
+    """Where this update can go: a correction stays in the proeftuin of the update it fixes."""
+    choices = _member_choices(update, context)
+    if correcting is None:
+        return choices
+    existing = get_update(services(context).db, correcting)
+    return [c for c in choices if c.id == existing.proeftuin_id]
+
+
 def message_key(update: Update) -> str | None:
     """'chat:message' of the message an update came in, to find it again when it is edited."""
     message = update.effective_message
@@ -78,10 +95,7 @@ async def receive_update(
     if problem:
         await reply(update, context, problem)
         return
-    choices = _member_choices(update, context)
-    if correcting is not None:
-        existing = get_update(services(context).db, correcting)
-        choices = [c for c in choices if c.id == existing.proeftuin_id]
+    choices = _choices_for(update, context, correcting)
     if not choices:
         await reply(update, context, "group_not_linked" if is_group(update) else "not_member")
         return
@@ -95,14 +109,10 @@ async def receive_update(
     )
     token = start_flow(update, context, DRAFT, draft)
     if len(choices) > 1:
-        await reply(
-            update,
-            context,
-            "choose_proeftuin",
-            buttons=proeftuin_buttons(choices, f"dp:{token}"),
-        )
-        return
-    await show_draft(update, context, token, draft)
+        buttons = proeftuin_buttons(choices, f"dp:{token}")
+        await reply(update, context, "choose_proeftuin", buttons=buttons)
+    else:
+        await show_draft(update, context, token, draft)
 
 
 async def show_draft(
@@ -120,19 +130,26 @@ async def show_draft(
             (say(language, "cancel"), f"dc:{token}"),
         ]
     ]
-    await send_html(context, update.effective_chat.id, text, buttons=buttons)
+    numbers = unsure_buttons(draft["fields"], token)  # "2 à 3 mensen": which is it?
+    await send_html(
+        context, update.effective_chat.id, text, buttons=[numbers] * bool(numbers) + buttons
+    )
 
 
 async def draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Opslaan / Wijzigen / Annuleren under a draft, or the proeftuin chosen for it."""
     query = update.callback_query
     action, token, *rest = query.data.split(":")
-    flow = (get_flow if action == "dp" else take_flow)(update, context, token, DRAFT)
+    flow = (get_flow if action in ("dp", "da") else take_flow)(update, context, token, DRAFT)
     if not await answer_flow_button(update, context, flow):
         return
     draft = flow.data
     if action == "dp":
         await _choose_proeftuin(update, context, flow, int(rest[0]))
+    elif action == "da":  # a number for an unsure figure
+        fields = answer_unsure(draft["fields"], UNSURE_CODES[rest[0]], int(rest[1]))
+        conversations.update_flow(services(context).flow_db, flow, {**draft, "fields": fields})
+        await show_draft(update, context, token, {**draft, "fields": fields})
     elif action == "de":
         await_reply(update, context, {"step": "edit_draft", "draft": draft})
         await reply(update, context, "edit_prompt")
@@ -149,7 +166,7 @@ async def _choose_proeftuin(update: Update, context: ContextTypes.DEFAULT_TYPE, 
         await reply(update, context, "not_member")
         return
     data = {**flow.data, "proeftuin_id": chosen.id}
-    conversations.update_flow(services(context).db, flow, data)
+    conversations.update_flow(services(context).flow_db, flow, data)
     await show_draft(update, context, flow.token, data)
 
 
@@ -251,24 +268,9 @@ async def herstel_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return
     await clear_buttons(update)
     if action == "hw":  # asked first: withdrawing takes figures out of the totals
-        language = language_of(update, context)
-        buttons = [
-            [
-                (say(language, "withdraw_yes"), f"hy:{update_id}"),
-                (say(language, "withdraw_no"), f"hn:{update_id}"),
-            ]
-        ]
-        summary = update_summary(item, language)
-        await reply(
-            update, context, "withdraw_confirm", buttons=buttons, id=update_id, summary=summary
-        )
+        await _confirm_withdrawal(update, context, item)
     elif action == "hy":
-        try:
-            updates.withdraw_update(db, update_id, update.effective_user.id, now=now(context))
-        except TooOld:
-            await reply(update, context, "too_old_to_change", id=update_id)
-            return
-        await reply(update, context, "withdrawn", id=update_id)
+        await _withdraw(update, context, item.id)
     elif action == "hn":
         await reply(update, context, "cancelled")
     else:
@@ -276,7 +278,29 @@ async def herstel_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await reply(update, context, "edit_prompt")
 
 
+async def _confirm_withdrawal(update: Update, context: ContextTypes.DEFAULT_TYPE, item) -> None:
+    language = language_of(update, context)
+    buttons = [
+        [
+            (say(language, "withdraw_yes"), f"hy:{item.id}"),
+            (say(language, "withdraw_no"), f"hn:{item.id}"),
+        ]
+    ]
+    summary = update_summary(item, language)
+    await reply(update, context, "withdraw_confirm", buttons=buttons, id=item.id, summary=summary)
+
+
+async def _withdraw(update: Update, context: ContextTypes.DEFAULT_TYPE, update_id: int) -> None:
+    db, user_id = services(context).db, update.effective_user.id
+    try:
+        updates.withdraw_update(db, update_id, user_id, now=now(context))
+    except TooOld:
+        await reply(update, context, "too_old_to_change", id=update_id)
+        return
+    await reply(update, context, "withdrawn", id=update_id)
+
+
 CALLBACKS = [
-    (rf"^(ds|de|dc):{TOKEN}$|^dp:{TOKEN}:{ID}$", draft_button),
+    (rf"^(ds|de|dc):{TOKEN}$|^dp:{TOKEN}:{ID}$|^da:{TOKEN}:[seic]:[0-5]$", draft_button),
     (rf"^(hw|hc|hy|hn):{ID}$", herstel_button),
 ]
