@@ -189,14 +189,17 @@ async def checkin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     proeftuin = await find_or_explain(update, context, name.strip())
     if proeftuin is None:
         return
-    db = services(context).db
     if cadence == "off":
-        stop_checkin(db, proeftuin.id)
+        stop_checkin(services(context).db, proeftuin.id)
         await reply(update, context, "checkin_off", name=proeftuin.name)
-        return
+    else:
+        await _start_checkins(update, context, proeftuin, cadence)
+
+
+async def _start_checkins(update: Update, context: ContextTypes.DEFAULT_TYPE, proeftuin, cadence):
     every, weekday, at = cadence
     set_checkin(
-        db,
+        services(context).db,
         proeftuin.id,
         every_days=every,
         weekday=weekday,
@@ -204,8 +207,7 @@ async def checkin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         set_by=update.effective_user.id,
         now=now(context),
     )
-    language = language_of(update, context)
-    day = (DAYS_NL if language == "nl" else DAYS_EN)[weekday]
+    day = (DAYS_NL if language_of(update, context) == "nl" else DAYS_EN)[weekday]
     await reply(
         update, context, "checkin_on", name=proeftuin.name, weeks=every // 7, day=day, at=at
     )

@@ -41,7 +41,7 @@ from storage import conversations, people, updates
 from storage.access import group_proeftuin
 from storage.errors import Invalid, NotAllowed, NotFound, TooOld
 from storage.knelpunten import solve_by_topic
-from storage.proeftuinen import list_proeftuinen
+from storage.proeftuinen import get_proeftuin, list_proeftuinen
 from storage.progress import get_update, totals
 
 DRAFT = "draft"
@@ -119,7 +119,7 @@ async def show_draft(
     update: Update, context: ContextTypes.DEFAULT_TYPE, token: str, draft: dict
 ) -> None:
     language = language_of(update, context)
-    name = services(context).db["proeftuinen"].get(draft["proeftuin_id"])["name"]
+    name = get_proeftuin(services(context).db, draft["proeftuin_id"]).name
     text = draft_text(draft["fields"], name, language, note=draft.get("note"))
     if draft["correcting"]:
         text = say(language, "draft_correction", id=draft["correcting"]) + text
@@ -179,7 +179,7 @@ async def save_draft(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: 
     memberships = people.memberships(db, user_id)
     membership = next((m for m in memberships if m.proeftuin.id == draft["proeftuin_id"]), None)
     if membership is None:
-        name = db["proeftuinen"].get(draft["proeftuin_id"])["name"]
+        name = get_proeftuin(db, draft["proeftuin_id"]).name
         await reply(update, context, "not_member_of", name=name)
     elif draft["correcting"]:
         await _save_correction(update, context, draft)
