@@ -196,6 +196,7 @@ async def remember_sender(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     private = message is not None and message.chat.type == "private"
     if is_new and private and not (message.text or "").startswith("/start"):
         await reply(update, context, "welcome_new", name=person.name.split(" ")[0])
+        context.greeted = True  # a "hoi" then needs no second greeting
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -214,3 +214,11 @@ async def test_a_curated_passage_holds_no_personal_data_and_goes_with_the_asker(
     await world.send(ANNA, "/vergeetmij")
     await world.press(ANNA, "fm:yes")
     assert not [c for c in world.kb.index.all_chunks() if "eigen logo mag" in c.text]
+
+
+async def test_a_new_person_saying_hoi_gets_one_greeting_not_two(world):
+    calls = await world.send(STRANGER, "hoi")
+    sent = [c for c in calls if c.method == "sendMessage"]
+    assert len(sent) == 1 and "welkom bij <b>Vonkje</b>" in sent[0].text
+    calls = await world.send(STRANGER, "hoi")  # known now: the small-talk reply
+    assert calls[-1].text.startswith("Hoi!")

@@ -95,8 +95,9 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     elif (state := take_awaited(update, context)) is not None:
         await AWAITING[state["step"]](update, context, state, text)
     elif (chat := small_talk_reply(text, language_of(update, context))) is not None:
-        # never offered as a question or an update
-        await send_html(context, update.effective_chat.id, html.escape(chat, quote=False))
+        # never offered as a question or an update; a new person was just greeted
+        if not context.__dict__.get("greeted"):
+            await send_html(context, update.effective_chat.id, html.escape(chat, quote=False))
     else:
         await ROUTES[classify_message(text)](update, context, text)
 
