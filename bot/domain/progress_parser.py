@@ -91,6 +91,7 @@ _BEFORE_STOCK = {"was", "waren", "eerst", "vorige", "had", "hadden"}  # "was 4":
 _VAGUE = {"paar", "enkele", "aantal", "handvol", "meerdere", "diverse", "few", "couple"}
 _VAGUE |= {"several", "some"}
 _RANGE = {"à", "a", "of", "tot", "-", "–", "or", "to"}
+_HOUR_UNITS = {"uur", "u", "uren", "hours", "hour", "hrs"}
 
 
 @dataclass(frozen=True)
@@ -252,6 +253,9 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
     start = i + 1 if total is None else total + 1
     for j in range(start, min(len(toks), start + WINDOW)):
         t = toks[j]
+        hours = j + 1 < len(toks) and toks[j + 1].text in _HOUR_UNITS  # "2 mensen van 20 uur"
+        if t.kind == "num" and hours:
+            continue
         if (
             t.kind in ("stop", "other", "colon")
             or t.text in _CONJ
@@ -408,6 +412,10 @@ def _scan(text: str, masked: list[Span]) -> _Counts:
             continue
         end = _range_end(toks, i)
         cue = _attach(toks, end if end is not None else i, cues)
+        if cue is None and last is not None and _before(toks, i, _CORRECTION, 3):
+            counts.totals[last[0]] += tok.value - last[1]  # "3 gestart, nee sorry 2"
+            last = (last[0], tok.value)
+            continue
         if cue is None:
             continue
         attached.append(i)

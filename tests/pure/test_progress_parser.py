@@ -182,3 +182,62 @@ CLASSIFY = [
 @pytest.mark.parametrize(("text", "kind"), CLASSIFY)
 def test_classify_message(text, kind):
     assert classify_message(text) == kind
+
+
+# Progress v2: (text, started, ended, internships, candidates, hours, ask)
+V2 = [
+    ("drie nieuwe medewerkers gestart, 1 uitgevallen", 3, 1, 0, None, None, ()),
+    ("3 gestart en 1 uitgevallen, dus netto 2 banen erbij", 3, 1, 0, None, None, ()),
+    ("netto 2 banen erbij", 2, 0, 0, None, None, ()),
+    ("we hebben nu 5 kandidaten in beeld, was 4", 0, 0, 0, 5, None, ()),
+    ("nog 2 te gaan voor ons doel", 0, 0, 0, None, None, ()),
+    ("3 gestart, nee sorry 2", 2, 0, 0, None, None, ()),
+    ("Fatima is begonnen in de kantine", 1, 0, 0, None, None, ()),
+    ("Ilse en Tom zijn gestart bij de receptie", 2, 0, 0, None, None, ()),
+    ("er is iemand gestopt bij de schoonmaak", 0, 1, 0, None, None, ()),
+    ("2 mensen van 20 uur gestart", 2, 0, 0, None, 40.0, ()),
+    ("Twee medewerkers begonnen, beiden 20 uur", 2, 0, 0, None, 40.0, ()),
+    ("2 gestart, eentje voor 24 uur", 2, 0, 0, None, None, ("hours",)),
+    ("er zijn 2 à 3 mensen begonnen", 0, 0, 0, None, None, ("started",)),
+    ("een paar stagiairs gestart", 0, 0, 0, None, None, ("internships",)),
+    ("we hebbn 1 kandidaat geplaast en er komt een stagaire bij", 1, 0, 1, None, None, ()),
+    ("de teller staat nu op 8 banen", 0, 0, 0, None, None, ("started",)),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "started", "ended", "internships", "candidates", "hours", "ask"), V2
+)
+def test_progress_v2_figures(text, started, ended, internships, candidates, hours, ask):
+    got = parse_progress(text)
+    assert (got.jobs_realised, got.jobs_ended, got.internships) == (started, ended, internships)
+    assert (got.candidates, got.hours, got.ask) == (candidates, hours, ask)
+
+
+# (text, knelpunt, solved topic, lesson, activity)
+NOTES = [
+    ("knelpunt: vervoer naar de locatie is lastig", True, None, False, False),
+    ("knelpunt vervoer is opgelost, ze kan nu met de regiotaxi", False, "vervoer", False, False),
+    ("geleerd: begin met een proefplaatsing", False, None, True, False),
+    ("vandaag gesprek gehad met UWV over de loonwaardemeting", False, None, False, True),
+    ("Knelpunnt: de VOG is er nog steeds niet", True, None, False, False),
+]
+
+
+@pytest.mark.parametrize(("text", "knelpunt", "solved", "lesson", "activity"), NOTES)
+def test_progress_v2_notes(text, knelpunt, solved, lesson, activity):
+    got = parse_progress(text)
+    assert (got.obstacles is not None, got.solved) == (knelpunt, solved)
+    assert (got.lesson is not None, got.activity is not None) == (lesson, activity)
+    assert got.recognised
+
+
+@pytest.mark.parametrize(
+    ("word", "meant"),
+    [("geplaast", "geplaatst"), ("stagaire", "stagiaire"), ("uitgevalen", "uitgevallen")]
+    + [("kandidaaten", "kandidaten"), ("banden", "banden"), ("plaatsen", "plaatsen")],
+)
+def test_typos_in_key_words_are_corrected_and_real_words_left_alone(word, meant):
+    from bot.domain.progress_parser import correct_typos
+
+    assert correct_typos(word) == meant
