@@ -55,7 +55,7 @@ def split_document(document: LoadedDocument) -> list[Chunk]:
                     section=section,
                     text=piece.strip(),
                     url=link,
-                    stand_per=document.stand_per,
+                    stand_per=document.section_stand_per.get(key) or document.stand_per,
                     aliases=aliases,
                 )
             )

@@ -36,6 +36,8 @@ class LoadedDocument:
     questions: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # heading -> that section's own source, from the front matter's `section_sources:`
     section_sources: dict[str, str] = field(default_factory=dict)
+    # heading -> the date that section's facts were checked against its source
+    section_stand_per: dict[str, str] = field(default_factory=dict)
 
 
 def file_hash(data: bytes) -> str:
@@ -78,6 +80,7 @@ def load_file(path: Path, source: str | None = None) -> LoadedDocument:
         stand_per=stand_per,
         questions=extra[0] if extra else (),
         section_sources=extra[1] if len(extra) > 1 else {},
+        section_stand_per=extra[2] if len(extra) > 2 else {},
     )
 
 
@@ -147,8 +150,16 @@ def _read_markdown(path: Path, data: bytes):
     section_sources = meta.get("section_sources") or {}
     if not isinstance(section_sources, dict):
         raise UnreadableFile("'section_sources' in de kopgegevens moet kop: url zijn")
-    links = {str(k): str(v) for k, v in section_sources.items()}
-    return title, text, [str(s) for s in sources], str(stand_per), pairs, links
+    links, dates = {}, {}
+    for heading, value in section_sources.items():
+        # "kop: url", or "kop: {url: …, stand_per: …}" for a section with its own date
+        if isinstance(value, dict):
+            links[str(heading)] = str(value.get("url") or "")
+            if value.get("stand_per"):
+                dates[str(heading)] = str(value["stand_per"])
+        else:
+            links[str(heading)] = str(value)
+    return title, text, [str(s) for s in sources], str(stand_per), pairs, links, dates
 
 
 def _read_text(path: Path, data: bytes):

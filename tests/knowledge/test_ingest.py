@@ -171,3 +171,23 @@ def test_a_document_indexed_by_an_older_version_is_indexed_again(empty_kb, corpu
     texts = [c.text for c in empty_kb.index.view().chunks]
     assert len(texts) == len(set(texts)) == again.chunks
     assert empty_kb.ingest([note]).unchanged == [str(note.resolve())]
+
+
+def test_a_section_cites_its_own_source_and_date(tmp_path):
+    """Issue 12: each section may carry its own source and 'stand per' date."""
+    from knowledge.chunking import split_document
+    from knowledge.loaders import load_file
+
+    path = tmp_path / "lkv.md"
+    path.write_text(
+        "---\ntitle: LKV\nstand_per: 2025-04-01\nsources:\n  - https://example.org/doc\n"
+        "section_sources:\n  Hoe hoog?: https://example.org/hoog\n"
+        "  Wat verandert er?:\n    url: https://example.org/nieuw\n    stand_per: '2026-01-13'\n"
+        "---\n# LKV\n\n## Wat is het?\n\nEen tegemoetkoming.\n\n## Hoe hoog?\n\n€ 1,01 per uur.\n\n"
+        "## Wat verandert er?\n\nZolang de werknemer in dienst is.\n",
+        encoding="utf-8",
+    )
+    by_section = {c.section: (c.url, c.stand_per) for c in split_document(load_file(path))}
+    assert by_section["Wat is het?"] == ("https://example.org/doc", "2025-04-01")
+    assert by_section["Hoe hoog?"] == ("https://example.org/hoog", "2025-04-01")
+    assert by_section["Wat verandert er?"] == ("https://example.org/nieuw", "2026-01-13")
