@@ -144,3 +144,11 @@ async def test_the_results_report_is_a_pdf_whose_pages_hold_the_figures(world):
     assert "Gebruik: /rapport" in calls[-1].text
     calls = await world.send(ANNA, "/rapport")
     assert calls[-1].text == "Dit kan alleen een coördinator."
+
+
+async def test_a_correction_without_figures_is_no_dead_end(world):
+    await _save(world, "2 banen gerealiseerd")
+    await world.send(ANNA, "/herstel")
+    await world.press(ANNA, world.button(ANNA.id, "Corrigeren"))
+    calls = await world.send(ANNA, "toch niet, het ging om iets anders")
+    assert "Activiteit:" in calls[-1].text and "Correctie van update #1" in calls[-1].text

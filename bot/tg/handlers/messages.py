@@ -124,7 +124,7 @@ async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str)
     if saved is None or saved.author_id != update.effective_user.id:
         return
     await reply(update, context, "edit_corrects", id=saved.id)
-    await receive_update(update, context, text, correcting=saved.id)
+    await receive_update(update, context, text, correcting=saved.id, explicit=True)
 
 
 async def classify_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -159,12 +159,17 @@ async def _update(update, context, state, text):
 async def _edit_draft(update, context, state, text):
     old = state["draft"]
     await receive_update(
-        update, context, text, correcting=old["correcting"], telegram_update_id=old["update_id"]
+        update,
+        context,
+        text,
+        correcting=old["correcting"],
+        telegram_update_id=old["update_id"],
+        explicit=True,  # a draft being rewritten is an update, figures or not
     )
 
 
 async def _correct(update, context, state, text):
-    await receive_update(update, context, text, correcting=state["update_id"])
+    await receive_update(update, context, text, correcting=state["update_id"], explicit=True)
 
 
 ROUTES = {  # what classify_message said
