@@ -130,6 +130,15 @@ def totals(db: Database, proeftuin_id: int, *, since: datetime | None = None) ->
     return Totals(**row)
 
 
+def last_update_at(db: Database, proeftuin_id: int) -> datetime | None:
+    """When the proeftuin last reported (an update not withdrawn), without loading them all."""
+    row = db.execute(
+        "SELECT MAX(created_at) FROM updates WHERE proeftuin_id = ? AND withdrawn_at IS NULL",
+        [proeftuin_id],
+    ).fetchone()
+    return from_iso(row[0]) if row and row[0] else None
+
+
 def progress(db: Database, proeftuin_id: int) -> Progress:
     proeftuin = get_proeftuin(db, proeftuin_id)
     updates = [

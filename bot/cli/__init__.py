@@ -282,19 +282,13 @@ def report(ctx: click.Context, since: str | None, out: Path | None, english: boo
     """Make the results report for the bijeenkomst as a PDF."""
     from datetime import UTC, datetime
 
-    from bot.domain.meeting_dates import SINCE_START, parse_since
-    from bot.results import default_since, report_pdf
+    from bot.results import report_pdf, report_period
 
     settings, db = _settings(ctx), _storage(ctx)
     now = datetime.now(UTC)
-    if since is None:
-        start = default_since(db, now)
-    elif since.strip().lower() in SINCE_START:
-        start = None
-    else:
-        start = parse_since(since, now=now, tz=settings.timezone)
-        if start is None:
-            raise click.UsageError(f"--since {since!r}: geen datum in het verleden.")
+    start, readable = report_period(since, db, now, settings.timezone)
+    if not readable:
+        raise click.UsageError(f"--since {since!r}: geen datum in het verleden.")
     language = "en" if english else "nl"
     pdf = report_pdf(db, now=now, since=start, language=language, tz=settings.timezone)
     out = out or Path(f"vonkje-rapport-{now:%Y%m%d}.pdf")

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.domain.meeting_dates import format_day
-from bot.output.charts import progress_chart
 from bot.output.views import shorten
 
 ORANGE_HEX = "#e8730c"
@@ -116,6 +115,8 @@ def results_report(
         Table,
         TableStyle,
     )
+
+    from bot.output.charts import progress_chart  # matplotlib: only when a report is made
 
     words = WORDS.get(language, WORDS["nl"])
     styles = getSampleStyleSheet()

@@ -35,7 +35,7 @@ from storage import people, reminders
 from storage.checkins import all_checkins, checkin_audience, claim_checkin, mark_checkin
 from storage.meetings import Meeting, previous_meeting
 from storage.proeftuinen import get_proeftuin
-from storage.progress import overview
+from storage.progress import last_update_at, overview
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ async def deliver_checkins(bot, db, settings, now: datetime) -> Counter:
         )
         if due is None or now - due > CHECKIN_LATE:  # long missed: wait for the next one
             continue
-        last = last_reported(db, checkin.proeftuin_id)
+        last = last_update_at(db, checkin.proeftuin_id)
         if last is not None and last > due - timedelta(days=checkin.every_days):
             counts["reported"] += 1  # it reported in the period: no need to ask
             continue
@@ -142,15 +142,6 @@ async def _send_checkin(bot, db, person, name: str) -> str:
         log.warning("Could not send a check-in to %s: %s", person.telegram_id, error)
         return "failed"
     return "sent"
-
-
-def last_reported(db, proeftuin_id: int) -> datetime | None:
-    """When the proeftuin last reported (an update not withdrawn)."""
-    row = db.execute(
-        "SELECT MAX(created_at) FROM updates WHERE proeftuin_id = ? AND withdrawn_at IS NULL",
-        [proeftuin_id],
-    ).fetchone()
-    return datetime.fromisoformat(row[0]) if row and row[0] else None
 
 
 async def send_reminder(bot, chat_id: int, message) -> None:

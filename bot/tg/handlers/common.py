@@ -127,13 +127,13 @@ def language_of(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     return telegram_language(user) or "nl"
 
 
-def remember_person(update: Update, context: ContextTypes.DEFAULT_TYPE, known=None):
-    """The sender as stored; written only when new or changed (this runs on every update).
+def remember_person(update: Update, context: ContextTypes.DEFAULT_TYPE, known):
+    """The sender as stored (`known`: as read by the caller, None when new); written only when
+    new or changed (this runs on every update).
     Until a language is chosen with /taal, the stored one follows the Telegram app (reminders
     are sent in it)."""
     user = update.effective_user
     db = services(context).db
-    known = known or people.get_person(db, user.id)
     app_language = telegram_language(user)
     follows = known is None or not known.language_chosen
     language = app_language if follows else None

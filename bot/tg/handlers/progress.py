@@ -5,10 +5,9 @@ from __future__ import annotations
 from telegram import InputFile, Update
 from telegram.ext import ContextTypes
 
-from bot.domain.meeting_dates import SINCE_START, parse_since
 from bot.output.texts import say
 from bot.output.views import knelpunten_text, overview_bars, overview_text, progress_text
-from bot.results import default_since, report_pdf
+from bot.results import report_pdf, report_period
 from bot.tg.handlers.common import (
     ID,
     argument_text,
@@ -162,8 +161,8 @@ async def rapport(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/rapport [sinds]: the results report for the bijeenkomst, as a PDF document."""
     db, settings = services(context).db, services(context).settings
     moment, language = now(context), language_of(update, context)
-    since, problem = report_period(argument_text(context), db, moment, settings.timezone)
-    if problem:
+    since, readable = report_period(argument_text(context), db, moment, settings.timezone)
+    if not readable:
         await reply(update, context, "usage_report")
         return
     pdf = report_pdf(db, now=moment, since=since, language=language, tz=settings.timezone)
@@ -172,17 +171,6 @@ async def rapport(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         InputFile(pdf, filename=f"vonkje-rapport-{moment:%Y%m%d}.pdf"),
         caption=say(language, "report_caption"),
     )
-
-
-def report_period(text: str, db, moment, tz: str):
-    """(start of the period, problem): the previous bijeenkomst by default, 'alles' since
-    the start, else a date in the past."""
-    if not text:
-        return default_since(db, moment), False
-    if text.strip().lower() in SINCE_START:
-        return None, False
-    since = parse_since(text, now=moment, tz=tz)
-    return since, since is None
 
 
 async def knelpunten_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
