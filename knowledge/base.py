@@ -16,10 +16,18 @@ from langchain_core.language_models import BaseChatModel
 from .answering import citations_for, extractive_answer, texts
 from .chunking import split_document
 from .embeddings import load_embeddings
-from .index import CURATED_PREFIX, INDEX_FORMAT, DocumentRecord, Index, connect, now_iso
+from .index import (
+    BUILTIN_PREFIX,
+    CURATED_PREFIX,
+    INDEX_FORMAT,
+    DocumentRecord,
+    Index,
+    connect,
+    now_iso,
+)
 from .ingest import FileToIngest, IngestReport, ingest_files, ingest_paths
 from .llm import llm_answer
-from .loaders import LoadedDocument, file_hash
+from .loaders import LoadedDocument, UnreadableFile, file_hash, load_file
 from .ranking import (
     AnswerLimits,
     Evidence,
@@ -36,10 +44,10 @@ from .scope import OutOfScope, shipped_examples
 from .smalltalk import small_talk_reply
 from .text import contextualize, detect_language, split_sentences, tokenize
 from .types import Answer, ScoredChunk
+from .uploads import UPLOAD_PREFIX, Preview, preview_document, safe_file_name
 
 log = logging.getLogger(__name__)
 
-BUILTIN_PREFIX = "vonkje:kennisbank/"
 MODES = ("hybrid", "dense", "bm25")
 
 
@@ -130,18 +138,41 @@ class KnowledgeBase:
         )
         return report
 
+    def preview_file(self, path: Path, name: str) -> Preview:
+        """What a file sent to the bot holds, read and cut but not yet indexed. Raises
+        UnreadableFile (with a `code`) when it cannot be added."""
+        name = safe_file_name(name)
+        source = UPLOAD_PREFIX + name
+        document = load_file(Path(path), source=source)
+        return preview_document(document, split_document(document), self.index.documents())
+
+    def add_file(self, path: Path, name: str) -> tuple[DocumentRecord, bool]:
+        """Index a file under its name, and say whether it replaced one: a later file of the
+        same name replaces it. Raises UnreadableFile when it cannot be read."""
+        source = UPLOAD_PREFIX + safe_file_name(name)
+        item = FileToIngest(Path(path), source, origin=UPLOAD_PREFIX)
+        report = ingest_files(self.index, [item], folders=set())
+        if report.skipped:
+            _, reason = report.skipped[0]
+            raise UnreadableFile(reason)
+        return self.index.documents()[source], bool(report.updated)
+
+    @staticmethod
+    def curated_source(question_id: int) -> str:
+        return f"{CURATED_PREFIX}{question_id}"
+
     def forget_curated(self, question_id: int) -> bool:
-        return self.index.forget(f"{CURATED_PREFIX}{question_id}")
+        return self.index.forget(self.curated_source(question_id))
 
     def forget(self, source: str) -> bool:
-        return self.index.forget(self._resolve_source(source))
+        return self.index.forget(self.resolve_source(source))
 
     def sources(self) -> list[DocumentRecord]:
         return sorted(self.index.documents().values(), key=lambda r: r.source)
 
     def add_curated(self, question_id: int, question: str, answer: str, stand_per: str) -> str:
         """A coordinator's answer becomes a passage that later questions find."""
-        source = f"{CURATED_PREFIX}{question_id}"
+        source = self.curated_source(question_id)
         text = f"# Antwoord van de coördinator\n\n## {question.strip()}\n\n{answer.strip()}\n"
         document = LoadedDocument(
             source=source,
@@ -164,7 +195,8 @@ class KnowledgeBase:
         self.index.write_document(record, chunks, previous=previous)
         return source
 
-    def _resolve_source(self, source: str) -> str:
+    def resolve_source(self, source: str) -> str:
+        """A source as the index knows it: as given, or a path made absolute."""
         known = self.index.documents()
         if source in known:
             return source

@@ -152,7 +152,9 @@ def _ingest_one(
     index: Index, item: FileToIngest, previous: DocumentRecord | None, report: IngestReport
 ) -> None:
     if item.path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise UnreadableFile(f"onbekend bestandstype '{item.path.suffix or item.path.name}'")
+        raise UnreadableFile(
+            f"onbekend bestandstype '{item.path.suffix or item.path.name}'", "wrong_type"
+        )
     try:
         digest = file_hash(item.path.read_bytes())
     except OSError as error:

@@ -21,7 +21,14 @@ MAX_PDF_PAGES = 1_000
 
 
 class UnreadableFile(Exception):
-    """A file that cannot be ingested; the message says why, in Dutch."""
+    """A file that cannot be ingested; the message says why, in Dutch (for the terminal and the
+    log). `code` says it for a front end that words it in the user's language: wrong_type,
+    too_big, empty, no_text, no_text_layer (a scan), too_much_text, not_language, corrupt,
+    secret or unreadable."""
+
+    def __init__(self, message: str, code: str = "unreadable") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -47,30 +54,38 @@ def file_hash(data: bytes) -> str:
 def load_file(path: Path, source: str | None = None) -> LoadedDocument:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise UnreadableFile(f"onbekend bestandstype '{suffix or path.name}'")
+        raise UnreadableFile(f"onbekend bestandstype '{suffix or path.name}'", "wrong_type")
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise UnreadableFile(
                 f"te groot ({path.stat().st_size // (1024 * 1024)} MB; "
-                f"de grens is {MAX_FILE_BYTES // (1024 * 1024)} MB)"
+                f"de grens is {MAX_FILE_BYTES // (1024 * 1024)} MB)",
+                "too_big",
             )
         data = path.read_bytes()
     except OSError as error:
         raise UnreadableFile(f"kan het bestand niet lezen ({error.strerror})") from error
     if not data.strip():
-        raise UnreadableFile("leeg bestand")
+        raise UnreadableFile("leeg bestand", "empty")
     reader = _READERS[suffix]
     title, text, urls, stand_per, *extra = reader(path, data)
     if not text.strip():
-        raise UnreadableFile("geen tekst gevonden in het bestand")
+        if suffix == ".pdf":  # pages without a text layer: a scan or a photo of paper
+            raise UnreadableFile(
+                "geen tekst in de PDF: waarschijnlijk een scan zonder tekstlaag", "no_text_layer"
+            )
+        raise UnreadableFile("geen tekst gevonden in het bestand", "no_text")
     if len(text) > MAX_TEXT_CHARS:
         raise UnreadableFile(
             f"te veel tekst ({len(text):,} tekens; de grens is {MAX_TEXT_CHARS:,})".replace(
                 ",", "."
-            )
+            ),
+            "too_much_text",
         )
     if not looks_like_language(text):
-        raise UnreadableFile("de inhoud lijkt geen leesbare tekst (vooral tekens, geen woorden)")
+        raise UnreadableFile(
+            "de inhoud lijkt geen leesbare tekst (vooral tekens, geen woorden)", "not_language"
+        )
     return LoadedDocument(
         source=source or str(path.resolve()),
         title=(title or path.stem.replace("-", " ").replace("_", " ")).strip(),
@@ -107,7 +122,7 @@ def _safe_yaml(header: str):
 
 def _decode(data: bytes) -> str:
     if b"\x00" in data[:8192]:
-        raise UnreadableFile("binair bestand, geen tekst")
+        raise UnreadableFile("binair bestand, geen tekst", "not_language")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -216,7 +231,8 @@ def _read_pdf(path: Path, data: bytes):
         reader = PdfReader(io.BytesIO(data))
         if len(reader.pages) > MAX_PDF_PAGES:
             raise UnreadableFile(
-                f"te veel pagina's ({len(reader.pages)}; de grens is {MAX_PDF_PAGES})"
+                f"te veel pagina's ({len(reader.pages)}; de grens is {MAX_PDF_PAGES})",
+                "too_much_text",
             )
         pages = []
         for page in reader.pages:
@@ -225,7 +241,9 @@ def _read_pdf(path: Path, data: bytes):
                 break
         title = (reader.metadata.title if reader.metadata else None) or ""
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
-        raise UnreadableFile(f"beschadigd of onleesbaar PDF-bestand ({error})") from error
+        raise UnreadableFile(
+            f"beschadigd of onleesbaar PDF-bestand ({error})", "corrupt"
+        ) from error
     return str(title), "\n\n".join(pages), [], ""
 
 
@@ -239,10 +257,12 @@ def _read_docx(path: Path, data: bytes):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unzipped = sum(info.file_size for info in archive.infolist())
         if unzipped > MAX_UNZIPPED_BYTES:
-            raise UnreadableFile(f"uitgepakt te groot ({unzipped // (1024 * 1024)} MB)")
+            raise UnreadableFile(f"uitgepakt te groot ({unzipped // (1024 * 1024)} MB)", "too_big")
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise UnreadableFile(f"beschadigd of onleesbaar Word-bestand ({error})") from error
+        raise UnreadableFile(
+            f"beschadigd of onleesbaar Word-bestand ({error})", "corrupt"
+        ) from error
     blocks = []
     for paragraph in document.paragraphs:
         words = paragraph.text.strip()

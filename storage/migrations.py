@@ -306,3 +306,28 @@ def m011_checkins(db: Database) -> None:
         pk=("proeftuin_id", "telegram_id", "due"),
         not_null=["status", "created_at"],
     )
+
+
+@migrations()
+def m012_knowledge_changes(db: Database) -> None:
+    """Every change to the knowledge base, by whom and when (documents sent to the bot,
+    `vonkje ingest`, curated answers); and what a curated answer needs to be edited or removed:
+    the question as it went into the knowledge base, and when the answer was taken out."""
+    db["knowledge_changes"].create(
+        {
+            "id": int,
+            "at": str,
+            "action": str,
+            "source": str,
+            "title": str,
+            "passages": int,
+            "person_id": int,
+            "person_name": str,
+            "via": str,
+        },
+        pk="id",
+        not_null=["at", "action", "source", "via"],
+    )
+    db["knowledge_changes"].create_index(["source", "at"])
+    db["questions"].add_column("curated_question", str)
+    db["questions"].add_column("curated_removed_at", str)

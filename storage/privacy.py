@@ -55,6 +55,10 @@ def export_person(db: Database, telegram_id: int, now: datetime | None = None) -
             "SELECT id, title, starts_at, created_at FROM meetings WHERE created_by = :id"
         ),
         "reminders": rows("SELECT * FROM reminder_log WHERE telegram_id = :id ORDER BY created_at"),
+        "knowledge_changes": rows(
+            "SELECT at, action, source, title, via FROM knowledge_changes WHERE person_id = :id"
+            " ORDER BY at"
+        ),
     }
 
 
@@ -73,6 +77,10 @@ _FORGET_STEPS = (
     ("invites_anonymised", "UPDATE invites SET created_by = NULL WHERE created_by = :id"),
     ("groups_anonymised", "UPDATE group_links SET linked_by = NULL WHERE linked_by = :id"),
     ("proeftuinen_anonymised", "UPDATE proeftuinen SET created_by = NULL WHERE created_by = :id"),
+    (  # what changed in the knowledge base stays traceable; who did it goes
+        "knowledge_changes_anonymised",
+        "UPDATE knowledge_changes SET person_id = NULL, person_name = NULL WHERE person_id = :id",
+    ),
     ("meetings_anonymised", "UPDATE meetings SET created_by = NULL WHERE created_by = :id"),
     ("person_deleted", "DELETE FROM people WHERE telegram_id = :id"),
 )

@@ -87,6 +87,7 @@ def open_questions(db: Database) -> list[dict[str, Any]]:
         LEFT JOIN people p ON p.telegram_id = q.asker_id
         LEFT JOIN proeftuinen t ON t.id = q.proeftuin_id
         WHERE (q.answered = 0 OR q.feedback = -1) AND q.curated_answer IS NULL
+            AND q.curated_removed_at IS NULL
         ORDER BY q.created_at DESC, q.id DESC
         """
     )
@@ -99,15 +100,69 @@ def curate(
     curated_by: int | None,
     answer: str,
     now: datetime | None = None,
+    *,
+    public_question: str | None = None,
 ) -> dict[str, Any]:
-    """Store a coordinator's answer. The returned row has asker_id and chat_id to notify."""
+    """Store a coordinator's answer, and the question as it goes into the knowledge base
+    (`public_question`, the asker's words without names). The returned row has asker_id and
+    chat_id to notify."""
     answer = validation.required_text(answer, "answer")
-    get_question(db, question_id)
+    question = get_question(db, question_id)
     db["questions"].update(
         question_id,
-        {"curated_answer": answer, "curated_by": curated_by, "curated_at": now_iso(now)},
+        {
+            "curated_answer": answer,
+            "curated_by": curated_by,
+            "curated_at": now_iso(now),
+            "curated_question": (public_question or "").strip() or question["question"],
+            "curated_removed_at": None,
+        },
     )
     return get_question(db, question_id)
+
+
+def curated_answers(db: Database) -> list[dict[str, Any]]:
+    """The coordinators' answers in the knowledge base, newest first, with who gave them
+    (`curator_name`)."""
+    rows = db.query(
+        """
+        SELECT q.*, p.name AS curator_name FROM questions q
+        LEFT JOIN people p ON p.telegram_id = q.curated_by
+        WHERE q.curated_answer IS NOT NULL
+        ORDER BY q.curated_at DESC, q.id DESC
+        """
+    )
+    return [_decoded(row) for row in rows]
+
+
+def curated_answer(db: Database, question_id: int) -> dict[str, Any]:
+    row = get_question(db, question_id)
+    if row["curated_answer"] is None:
+        raise NotFound("curated_answer_not_found", id=question_id)
+    return row
+
+
+def edit_curated(
+    db: Database, question_id: int, edited_by: int | None, answer: str, now: datetime | None = None
+) -> dict[str, Any]:
+    """A new text for a curated answer; the question stays as it went in."""
+    answer = validation.required_text(answer, "answer")
+    curated_answer(db, question_id)
+    db["questions"].update(
+        question_id,
+        {"curated_answer": answer, "curated_by": edited_by, "curated_at": now_iso(now)},
+    )
+    return get_question(db, question_id)
+
+
+def remove_curated(db: Database, question_id: int, now: datetime | None = None) -> dict[str, Any]:
+    """Take a curated answer out. The question does not go back on /onbeantwoord: a
+    coordinator decided on it (the asker had the answer already)."""
+    row = curated_answer(db, question_id)
+    db["questions"].update(
+        question_id, {"curated_answer": None, "curated_removed_at": now_iso(now)}
+    )
+    return {**row, "curated_answer": None}
 
 
 def _decoded(row: dict[str, Any]) -> dict[str, Any]:

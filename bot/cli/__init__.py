@@ -144,12 +144,40 @@ def eval_command(ctx: click.Context, file: Path, mode: str, as_json: bool, sweep
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None) -> None:
     """Add files and folders (Markdown, text, HTML, PDF, DOCX) to the knowledge base."""
-    report = _knowledge(ctx).ingest(
-        paths, progress=sys.stderr.isatty() if progress is None else progress
-    )
+    kb = _knowledge(ctx)
+    report = kb.ingest(paths, progress=sys.stderr.isatty() if progress is None else progress)
     for path, reason in report.skipped:
         click.echo(f"overgeslagen: {path}: {reason}", err=True)
+    _log_ingest(ctx, kb, report)
     click.echo(report.summary())
+
+
+def _log_ingest(ctx: click.Context, kb, report) -> None:
+    """What `vonkje ingest` changed goes into the same log as changes from Telegram."""
+    from storage import knowledge_log
+
+    db, records = _storage(ctx), {r.source: r for r in kb.sources()}
+    changed = [("added", s) for s in report.added] + [("replaced", s) for s in report.updated]
+    for action, source in changed + [("removed", s) for s in report.removed]:
+        record = records.get(source)
+        knowledge_log.log_change(
+            db,
+            action=action,
+            source=source,
+            via="cli",
+            title=record.title if record else "",
+            passages=record.chunks if record else None,
+            person_name=_terminal_user(),
+        )
+
+
+def _terminal_user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in this container
+        return "terminal"
 
 
 @cli.command()
@@ -157,9 +185,22 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None) -
 @click.pass_context
 def forget(ctx: click.Context, source: str) -> None:
     """Remove a document (its path or source name as `vonkje sources` shows it)."""
-    if not _knowledge(ctx).forget(source):
+    from storage import knowledge_log
+
+    kb = _knowledge(ctx)
+    record = {r.source: r for r in kb.sources()}.get(kb.resolve_source(source))
+    if record is None or not kb.forget(record.source):
         click.echo(f"Niet gevonden in de kennisbank: {source}", err=True)
         ctx.exit(1)
+    knowledge_log.log_change(
+        _storage(ctx),
+        action="removed",
+        source=record.source,
+        via="cli",
+        title=record.title,
+        passages=record.chunks,
+        person_name=_terminal_user(),
+    )
     click.echo(f"Verwijderd: {source}")
 
 
@@ -167,10 +208,16 @@ def forget(ctx: click.Context, source: str) -> None:
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 def sources(ctx: click.Context, as_json: bool) -> None:
-    """List the indexed documents: title, source, passages and when they were indexed."""
+    """List the indexed documents: title, source, passages, and where each came from (built in,
+    sent to the bot by whom, `vonkje ingest`, a coordinator's answer) and when."""
+    from knowledge.uploads import source_kind
+    from storage import knowledge_log
+
     records = _knowledge(ctx).sources()
+    origins = knowledge_log.origins(_storage(ctx))
     if as_json:
         for r in records:
+            change = origins.get(r.source)
             click.echo(
                 json.dumps(
                     {
@@ -179,6 +226,10 @@ def sources(ctx: click.Context, as_json: bool) -> None:
                         "chunks": r.chunks,
                         "indexed_at": r.indexed_at,
                         "pending": bool(r.pending),
+                        "kind": source_kind(r.source),
+                        "added_by": change.person_name if change else None,
+                        "added_via": change.via if change else None,
+                        "added_at": change.at.isoformat() if change else None,
                     },
                     ensure_ascii=False,
                 )
@@ -191,7 +242,26 @@ def sources(ctx: click.Context, as_json: bool) -> None:
             state = f"{r.chunks} passages; een nieuwere versie is half ingelezen"
         else:
             state = f"{r.chunks} passages, ingelezen {r.indexed_at}"
-        click.echo(f"{r.title}\n  {r.source}\n  {state}")
+        origin = _origin(source_kind(r.source), origins.get(r.source))
+        click.echo(f"{r.title}\n  {r.source}\n  {state}\n  {origin}")
+
+
+ORIGIN_KINDS = {
+    "builtin": "ingebouwd (komt met Vonkje mee)",
+    "answer": "antwoord van een coördinator (/antwoorden)",
+    "upload": "naar de bot gestuurd",
+    "file": "ingelezen met vonkje ingest",
+}
+ORIGIN_ACTIONS = {"added": "toegevoegd", "replaced": "vervangen"}
+
+
+def _origin(kind: str, change) -> str:
+    if change is None:
+        return ORIGIN_KINDS[kind]
+    via = "via Telegram" if change.via == "telegram" else "met vonkje ingest"
+    done = ORIGIN_ACTIONS.get(change.action, "bijgewerkt")
+    who = change.person_name or "anoniem"
+    return f"{done} door {who} {via}, {change.at.strftime('%Y-%m-%d %H:%M')} UTC"
 
 
 @cli.command()

@@ -31,14 +31,15 @@ _TAG = re.compile(r"<[^>]+>")
 BANNER = {
     "nl": (
         "Vonkje in de terminal. Typ een vraag of een update; een cijfer kiest een knop; "
-        "'/als ID NAAM' wisselt van gebruiker; /quit stopt."
+        "'/als ID NAAM' wisselt van gebruiker; '/bestand PAD' stuurt een bestand; /quit stopt."
     ),
     "en": (
         "Vonkje in the terminal. Type a question or an update; a number picks a button; "
-        "'/als ID NAME' switches user; /quit stops."
+        "'/als ID NAME' switches user; '/file PATH' sends a file; /quit stops."
     ),
 }
 QUIT = {"/quit", "/exit", "/stoppen", ":q"}
+SEND_FILE = ("/bestand ", "/file ")  # a file from this computer, sent as a Telegram document
 
 
 def html_to_text(text: str) -> str:
@@ -117,7 +118,11 @@ async def chat(
                 terminal.current, terminal.names[sender.id] = sender, sender.first_name
                 write(f"(je bent nu {sender.first_name}, id {sender.id})")
                 continue
-            if line.isdigit() and 1 <= int(line) <= len(terminal.buttons):
+            if line.startswith(SEND_FILE):
+                data = _document(line, sender, api, factory, write)
+                if data is None:
+                    continue
+            elif line.isdigit() and 1 <= int(line) <= len(terminal.buttons):
                 data = factory.callback(sender, terminal.buttons[int(line) - 1])
                 terminal.buttons = []
             else:
@@ -125,6 +130,18 @@ async def chat(
             await application.process_update(Update.de_json(data, application.bot))
     finally:
         await application.shutdown()
+
+
+def _document(line: str, sender: Sender, api: LocalBotApi, factory: UpdateFactory, write):
+    """The Update of a file sent to the bot, as Telegram delivers it: a document with a
+    file_id that getFile and the download serve."""
+    path = Path(line.split(maxsplit=1)[1].strip().strip("'\"")).expanduser()
+    if not path.is_file():
+        write(f"(geen bestand: {path})")
+        return None
+    content = path.read_bytes()
+    file_id = api.add_file(content)
+    return factory.document(sender, file_id, path.name, size=len(content))
 
 
 def _switch(line: str, current: Sender) -> Sender:

@@ -37,6 +37,9 @@ NL = {
         "/export – alle updates als CSV en Excel\n"
         "/rapport [sinds] – het resultatenrapport voor de bijeenkomst (PDF)\n"
         "/onbeantwoord – onbeantwoorde en 👎-vragen\n"
+        "/bronnen – de documenten in de kennisbank (stuur een bestand om er een toe te "
+        "voegen)\n"
+        "/antwoorden – antwoorden van coördinatoren bewerken of verwijderen\n"
         "/plan – een bijeenkomst plannen\n"
         "/checkin &lt;proeftuin&gt;; elke 2 weken donderdag 10:00 – tussentijds vragen hoe het "
         "gaat (of: uit)\n"
@@ -406,6 +409,8 @@ EN = {
         "/export – all updates as CSV and Excel\n"
         "/report [since] – the results report for the meeting (PDF)\n"
         "/unanswered – unanswered and 👎 questions\n"
+        "/sources – the documents in the knowledge base (send a file to add one)\n"
+        "/answers – edit or remove answers by coordinators\n"
         "/plan – plan a meeting\n"
         "/checkin &lt;proeftuin&gt;; every 2 weeks thursday 10:00 – ask how it is going "
         "between meetings (or: off)\n"
@@ -714,6 +719,205 @@ EN = {
     "curated_to_asker": "The coordinator answered your question:\n<i>{question}</i>\n\n{answer}",
 }
 
+# Keeping the knowledge base up from Telegram: documents (/bronnen) and curated answers
+# (/antwoorden), coordinators only.
+NL |= {
+    "doc_reading": "Even lezen: <i>{name}</i>…",
+    "doc_too_big": (
+        "<i>{name}</i> is {size} MB. Een bot mag bij Telegram bestanden tot 20 MB ophalen. "
+        "Stuur een kleinere versie (bijvoorbeeld een PDF zonder grote afbeeldingen), of laat "
+        "de beheerder het toevoegen met <code>vonkje ingest</code>. Er is niets veranderd."
+    ),
+    "doc_download_failed": (
+        "Het bestand ophalen bij Telegram lukte niet. Stuur het zo nog eens; er is niets veranderd."
+    ),
+    "doc_unreadable": "Ik kan <i>{name}</i> niet toevoegen: {reason} Er is niets veranderd.",
+    "doc_reason_wrong_type": (
+        "ik lees PDF, Word (.docx), tekst (.txt), Markdown (.md) en HTML, geen ander soort bestand."
+    ),
+    "doc_reason_too_big": "het bestand is te groot om veilig te lezen.",
+    "doc_reason_empty": "het bestand is leeg.",
+    "doc_reason_no_text": "er staat geen tekst in.",
+    "doc_reason_no_text_layer": (
+        "de PDF lijkt een scan: er staan alleen afbeeldingen in, geen tekst. Stuur het "
+        "originele bestand (bijvoorbeeld Word), of de PDF na tekstherkenning (OCR)."
+    ),
+    "doc_reason_too_much_text": (
+        "er staat te veel tekst in (meer dan zo'n 750 passages). Splits het in delen."
+    ),
+    "doc_reason_not_language": "de inhoud lijkt geen leesbare tekst.",
+    "doc_reason_corrupt": "het bestand is beschadigd of niet te openen.",
+    "doc_reason_secret": (
+        "de naam lijkt op een bestand met wachtwoorden of sleutels, en zulke bestanden neem "
+        "ik nooit op. Geef het een andere naam als dat niet zo is."
+    ),
+    "doc_reason_unreadable": "het bestand is niet te lezen.",
+    "doc_preview": (
+        "<b>{title}</b> ({name})\n{passages} passages in {sections} hoofdstuk(ken)"
+        "{section_list}\n\nBegint met: <i>{opening}</i>"
+    ),
+    "doc_preview_replaces": (
+        "\n\n⚠️ Dit vervangt de versie die {who} op {when} toevoegde ({passages} passages)."
+    ),
+    "doc_preview_ask": "\n\nToevoegen aan de kennisbank? Iedereen kan er dan vragen over stellen.",
+    "doc_unchanged": (
+        "<b>{title}</b> ({name}) staat al precies zo in de kennisbank. Er is niets veranderd."
+    ),
+    "doc_add_button": "✅ Toevoegen",
+    "doc_replace_button": "✅ Vervangen",
+    "doc_cancel_button": "Annuleren",
+    "doc_indexing": "Bezig met inlezen van <i>{title}</i>… bij een groot document duurt dat even.",
+    "doc_added": (
+        "✅ <b>{title}</b> is toegevoegd ({passages} passages). Vragen erover beantwoord ik "
+        "vanaf nu. Alle documenten: /bronnen"
+    ),
+    "doc_replaced": "✅ <b>{title}</b> is vervangen door de nieuwe versie ({passages} passages).",
+    "doc_not_added": "Oké, niet toegevoegd. Er is niets veranderd.",
+    "sources_header": "<b>Documenten in de kennisbank</b> ({count})",
+    "sources_added_header": "\n<b>Toegevoegd</b>",
+    "sources_builtin_header": "\n<b>Ingebouwd</b> (wijzigen met een nieuwe versie van Vonkje)",
+    "sources_none_added": "Nog geen: stuur me een bestand om er een toe te voegen.",
+    "source_line": "• <b>{title}</b> – {passages} passages – {origin}",
+    "source_builtin_line": "• {title} – {passages} passages",
+    "origin_telegram": "toegevoegd door {who} op {when}",
+    "origin_cli": "ingelezen met vonkje ingest op {when}",
+    "origin_unknown": "ingelezen op {when}",
+    "sources_answers": "\n{count} antwoord(en) van coördinatoren: /antwoorden",
+    "sources_how_to_add": (
+        "\nEen document toevoegen: stuur me een PDF-, Word-, tekst-, Markdown- of HTML-bestand "
+        "(tot 20 MB). Een bestand met dezelfde naam vervangt het oude."
+    ),
+    "source_remove_button": "🗑 {title}",
+    "source_remove_confirm": (
+        "<b>{title}</b> ({passages} passages) uit de kennisbank verwijderen? Vragen erover "
+        "beantwoord ik dan niet meer uit dit document."
+    ),
+    "remove_button": "🗑 Verwijderen",
+    "keep_button": "Laten staan",
+    "source_removed": "🗑 <b>{title}</b> is uit de kennisbank verwijderd.",
+    "source_kept": "Oké, het document blijft staan.",
+    "source_gone": "Dat document staat niet (meer) in de kennisbank.",
+    "answers_none": (
+        "Er zijn nog geen antwoorden van coördinatoren. Ze ontstaan als je een vraag van "
+        "/onbeantwoord beantwoordt."
+    ),
+    "answers_header": "<b>Antwoorden van coördinatoren</b> ({count})",
+    "answer_item": "\n<b>#{id}</b> <i>{question}</i>\n{answer}\n– {who}, {when}",
+    "answer_edit_button": "✏️ #{id}",
+    "answer_remove_button": "🗑 #{id}",
+    "answer_edit_prompt": (
+        "Typ het nieuwe antwoord op #{id}:\n<i>{question}</i>\n\nNu staat er:\n{answer}\n"
+        "(/cancel om te stoppen)"
+    ),
+    "answer_edited": "✅ Antwoord #{id} is bijgewerkt; vragen krijgen nu de nieuwe tekst.",
+    "answer_remove_confirm": (
+        "Antwoord #{id} op <i>{question}</i> uit de kennisbank verwijderen? De vraag komt niet "
+        "terug op /onbeantwoord."
+    ),
+    "answer_removed": "🗑 Antwoord #{id} is uit de kennisbank verwijderd.",
+    "answer_kept": "Oké, het antwoord blijft staan.",
+    "answer_gone": "Antwoord #{id} staat niet (meer) in de kennisbank.",
+}
+EN |= {
+    "doc_reading": "Reading <i>{name}</i>…",
+    "doc_too_big": (
+        "<i>{name}</i> is {size} MB. Telegram lets a bot download files up to 20 MB. Send a "
+        "smaller version (for example a PDF without large images), or ask the administrator "
+        "to add it with <code>vonkje ingest</code>. Nothing was changed."
+    ),
+    "doc_download_failed": (
+        "Fetching the file from Telegram failed. Please send it again in a moment; nothing "
+        "was changed."
+    ),
+    "doc_unreadable": "I can't add <i>{name}</i>: {reason} Nothing was changed.",
+    "doc_reason_wrong_type": (
+        "I read PDF, Word (.docx), text (.txt), Markdown (.md) and HTML, no other kind of file."
+    ),
+    "doc_reason_too_big": "the file is too large to read safely.",
+    "doc_reason_empty": "the file is empty.",
+    "doc_reason_no_text": "it holds no text.",
+    "doc_reason_no_text_layer": (
+        "the PDF looks like a scan: it holds only images, no text. Send the original file "
+        "(Word, for example), or the PDF after text recognition (OCR)."
+    ),
+    "doc_reason_too_much_text": (
+        "it holds too much text (more than about 750 passages). Split it into parts."
+    ),
+    "doc_reason_not_language": "its content does not look like readable text.",
+    "doc_reason_corrupt": "the file is damaged or cannot be opened.",
+    "doc_reason_secret": (
+        "its name looks like a file of passwords or keys, and I never take those in. Rename "
+        "it if it is not one."
+    ),
+    "doc_reason_unreadable": "the file cannot be read.",
+    "doc_preview": (
+        "<b>{title}</b> ({name})\n{passages} passages in {sections} section(s)"
+        "{section_list}\n\nStarts with: <i>{opening}</i>"
+    ),
+    "doc_preview_replaces": (
+        "\n\n⚠️ This replaces the version {who} added on {when} ({passages} passages)."
+    ),
+    "doc_preview_ask": "\n\nAdd it to the knowledge base? Everyone can then ask about it.",
+    "doc_unchanged": (
+        "<b>{title}</b> ({name}) is in the knowledge base exactly like this already. Nothing "
+        "was changed."
+    ),
+    "doc_add_button": "✅ Add",
+    "doc_replace_button": "✅ Replace",
+    "doc_cancel_button": "Cancel",
+    "doc_indexing": "Reading in <i>{title}</i>… a large document takes a while.",
+    "doc_added": (
+        "✅ <b>{title}</b> was added ({passages} passages). I answer questions about it from "
+        "now on. All documents: /sources"
+    ),
+    "doc_replaced": "✅ <b>{title}</b> was replaced by the new version ({passages} passages).",
+    "doc_not_added": "OK, not added. Nothing was changed.",
+    "sources_header": "<b>Documents in the knowledge base</b> ({count})",
+    "sources_added_header": "\n<b>Added</b>",
+    "sources_builtin_header": "\n<b>Built in</b> (changed by a new version of Vonkje)",
+    "sources_none_added": "None yet: send me a file to add one.",
+    "source_line": "• <b>{title}</b> – {passages} passages – {origin}",
+    "source_builtin_line": "• {title} – {passages} passages",
+    "origin_telegram": "added by {who} on {when}",
+    "origin_cli": "read in with vonkje ingest on {when}",
+    "origin_unknown": "read in on {when}",
+    "sources_answers": "\n{count} answer(s) by coordinators: /answers",
+    "sources_how_to_add": (
+        "\nTo add a document, send me a PDF, Word, text, Markdown or HTML file (up to 20 MB). "
+        "A file with the same name replaces the old one."
+    ),
+    "source_remove_button": "🗑 {title}",
+    "source_remove_confirm": (
+        "Remove <b>{title}</b> ({passages} passages) from the knowledge base? I will no longer "
+        "answer questions from this document."
+    ),
+    "remove_button": "🗑 Remove",
+    "keep_button": "Keep it",
+    "source_removed": "🗑 <b>{title}</b> was removed from the knowledge base.",
+    "source_kept": "OK, the document stays.",
+    "source_gone": "That document is not (or no longer) in the knowledge base.",
+    "answers_none": (
+        "There are no answers by coordinators yet. They are made by answering a question "
+        "from /unanswered."
+    ),
+    "answers_header": "<b>Answers by coordinators</b> ({count})",
+    "answer_item": "\n<b>#{id}</b> <i>{question}</i>\n{answer}\n– {who}, {when}",
+    "answer_edit_button": "✏️ #{id}",
+    "answer_remove_button": "🗑 #{id}",
+    "answer_edit_prompt": (
+        "Type the new answer to #{id}:\n<i>{question}</i>\n\nIt now says:\n{answer}\n"
+        "(/cancel to stop)"
+    ),
+    "answer_edited": "✅ Answer #{id} was updated; questions now get the new text.",
+    "answer_remove_confirm": (
+        "Remove answer #{id} to <i>{question}</i> from the knowledge base? The question does "
+        "not go back to /unanswered."
+    ),
+    "answer_removed": "🗑 Answer #{id} was removed from the knowledge base.",
+    "answer_kept": "OK, the answer stays.",
+    "answer_gone": "Answer #{id} is not (or no longer) in the knowledge base.",
+}
+
 LANGUAGES = {"nl": NL, "en": EN}
 
 
@@ -772,6 +976,9 @@ ERRORS = {
         "checkin_cadence": "Een check-in is elke 1 tot 13 weken, op een werkdag.",
         "hours_out_of_range": "Het aantal uren moet tussen 0 en {most} liggen, niet {value}.",
         "knelpunt_not_found": "Knelpunt {id} bestaat niet.",
+        "curated_answer_not_found": "Antwoord #{id} staat niet (meer) in de kennisbank.",
+        "knowledge_action": "Onbekende wijziging van de kennisbank: '{value}'.",
+        "knowledge_via": "Onbekende weg naar de kennisbank: '{value}'.",
     },
     "en": {
         "invite_days": "An invite is valid for 1 to {most} days.",
@@ -811,6 +1018,9 @@ ERRORS = {
         "checkin_cadence": "A check-in is every 1 to 13 weeks, on a weekday.",
         "hours_out_of_range": "The number of hours must lie between 0 and {most}, not {value}.",
         "knelpunt_not_found": "Knelpunt {id} does not exist.",
+        "curated_answer_not_found": "Answer #{id} is not (or no longer) in the knowledge base.",
+        "knowledge_action": "Unknown change to the knowledge base: '{value}'.",
+        "knowledge_via": "Unknown way into the knowledge base: '{value}'.",
     },
 }
 FIELDS = {  # the `what` of a storage error

@@ -31,6 +31,7 @@ from bot.tg.handlers import (
     privacy,
     progress,
     questions,
+    sources,
     start,
     updates,
 )
@@ -105,6 +106,18 @@ ADMIN_COMMANDS = [
     (["export"], progress.export, "Updates als CSV en Excel", "Updates as CSV and Excel"),
     (["rapport", "report"], progress.rapport, "Resultatenrapport (PDF)", "Results report (PDF)"),
     (["onbeantwoord", "unanswered"], questions.open_questions, "Open vragen", "Open questions"),
+    (
+        ["bronnen", "sources"],
+        sources.sources_command,
+        "Documenten in de kennisbank",
+        "Documents in the knowledge base",
+    ),
+    (
+        ["antwoorden", "answers"],
+        sources.answers_command,
+        "Antwoorden van coördinatoren",
+        "Answers by coordinators",
+    ),
     (["plan"], meetings.plan, "Bijeenkomst plannen", "Plan a meeting"),
     (["checkin"], admin.checkin, "Check-ins per proeftuin", "Check-ins per proeftuin"),
     (["verplaats", "move"], meetings.move, "Bijeenkomst verplaatsen", "Move a meeting"),
@@ -126,6 +139,7 @@ CALLBACKS = [
     *progress.CALLBACKS,
     *privacy.CALLBACKS,
     *meetings.CALLBACKS,
+    *sources.CALLBACKS,
     (r"", start.stale_button),  # last: whatever no pattern above took
 ]
 NOT_TEXT = (
@@ -254,6 +268,14 @@ def build_application(
     for pattern, handler in CALLBACKS:
         application.add_handler(CallbackQueryHandler(handler, pattern=pattern))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, messages.on_text))
+    # a file in a private chat: a coordinator's may become a document; anyone else's, and
+    # an edited caption, get the "I read text" reply from the handler below
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE & filters.Document.ALL & filters.UpdateType.MESSAGE,
+            sources.on_document,
+        )
+    )
     application.add_handler(MessageHandler(filters.ChatType.PRIVATE & NOT_TEXT, start.not_text))
     application.add_handler(
         MessageHandler(

@@ -60,6 +60,7 @@ class ApiCall:
 
 
 CALLBACK_DATA_LIMIT = 64  # bytes
+DOWNLOAD_LIMIT = 20 * 1024 * 1024  # what getFile lets a bot download from Telegram's servers
 _TELEGRAM_TAGS = {
     "b",
     "strong",
@@ -119,6 +120,10 @@ class LocalBotApi:
         self.rejected: list[tuple[ApiCall, str]] = []  # calls refused as Telegram would
         self._answered: set[str] = set()  # callback queries answered (only once is allowed)
         self._message_ids = itertools.count(1000)
+        # file id -> (content, size Telegram states); served by getFile and the file URL, as
+        # a document or photo sent to the bot is. The size may be stated without the bytes.
+        self.files: dict[str, tuple[bytes, int]] = {}
+        self._file_ids = itertools.count(1)
         self.transport = httpx.MockTransport(self._handle)
 
     # -- for tests ------------------------------------------------------------------------
@@ -136,9 +141,17 @@ class LocalBotApi:
     def clear(self) -> None:
         self.calls.clear()
 
+    def add_file(self, content: bytes, *, size: int | None = None) -> str:
+        """A file as if a user had sent it to Telegram; returns its file_id."""
+        file_id = f"BQACAgQAAx{next(self._file_ids):06d}"
+        self.files[file_id] = (content, len(content) if size is None else size)
+        return file_id
+
     # -- the transport --------------------------------------------------------------------
 
     def _handle(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.startswith("/file/bot"):
+            return self._download(request)
         method = request.url.path.rsplit("/", 1)[-1]
         params, files = _parse_body(request)
         call = ApiCall(method, params, files, str(request.url))
@@ -162,8 +175,22 @@ class LocalBotApi:
             self.on_call(call)
         return httpx.Response(200, json={"ok": True, "result": self._result(call)})
 
+    def _download(self, request: httpx.Request) -> httpx.Response:
+        """GET {base_file_url}{token}/{file_path}: the bytes of a file getFile handed out."""
+        file_id = request.url.path.rsplit("/", 1)[-1]
+        self.calls.append(ApiCall("downloadFile", {"file_id": file_id}, url=str(request.url)))
+        if file_id not in self.files:
+            return httpx.Response(404, text="Not Found")
+        return httpx.Response(200, content=self.files[file_id][0])
+
     def _reject(self, call: ApiCall) -> str | None:
         """What Telegram answers with 400 Bad Request, so tests meet it here too."""
+        if call.method == "getFile":
+            file_id = str(call.params.get("file_id"))
+            if file_id not in self.files:
+                return "Bad Request: invalid file_id"
+            if self.files[file_id][1] > DOWNLOAD_LIMIT:
+                return "Bad Request: file is too big"
         if call.method == "answerCallbackQuery":
             query_id = str(call.params.get("callback_query_id"))
             if query_id in self._answered:
@@ -204,6 +231,14 @@ class LocalBotApi:
             return self._message(call)
         if call.method == "getMyCommands":
             return []
+        if call.method == "getFile":
+            file_id = str(call.params["file_id"])
+            return {
+                "file_id": file_id,
+                "file_unique_id": f"u{file_id}",
+                "file_size": self.files[file_id][1],
+                "file_path": f"documents/{file_id}",
+            }
         if call.method == "getChatMember":
             user_id = int(call.params["user_id"])
             user = {"id": user_id, "is_bot": False, "first_name": str(user_id)}

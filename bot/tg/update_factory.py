@@ -82,6 +82,34 @@ class UpdateFactory:
             message.update(extra)
         return {"update_id": update_id or next(self.next_update_id), "message": message}
 
+    def document(
+        self,
+        sender: Sender,
+        file_id: str,
+        file_name: str | None,
+        *,
+        size: int,
+        mime_type: str | None = None,
+        caption: str | None = None,
+        forwarded_from: str | None = None,
+    ) -> dict:
+        """A file sent to the bot (or forwarded: `forwarded_from` names who first sent it)."""
+        document = {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_size": size}
+        if file_name is not None:
+            document["file_name"] = file_name
+        if mime_type:
+            document["mime_type"] = mime_type
+        extra: dict = {"document": document}
+        if caption:
+            extra["caption"] = caption
+        if forwarded_from:
+            extra["forward_origin"] = {
+                "type": "hidden_user",
+                "sender_user_name": forwarded_from,
+                "date": int(time.time()),
+            }
+        return self.message(sender, None, extra=extra)
+
     def callback(
         self, sender: Sender, data: str, *, chat_id: int | None = None, message_id: int = 1
     ) -> dict:

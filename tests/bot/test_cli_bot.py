@@ -64,6 +64,32 @@ def test_chat_names_the_recipient_of_a_message_to_someone_else(runner):
     assert "vonkje> Dank je! Het antwoord is verstuurd" in result.output
 
 
+def test_chat_sends_a_file_from_disk_as_a_telegram_document(runner, tmp_path):
+    report = tmp_path / "verslag-apeldoorn.md"
+    report.write_text(
+        "# Verslag Apeldoorn\n\nIn Apeldoorn begon de proeftuin met de KANARIEVOGEL-aanpak.",
+        "utf-8",
+    )
+    script = "\n".join(
+        [
+            "/bestand /bestaat/niet.pdf",
+            f"/bestand {report}",
+            "1",  # Toevoegen
+            "Met welke aanpak begon de proeftuin in Apeldoorn?",
+            "/bronnen",
+            "/quit",
+        ]
+    )
+    result = runner("chat", "--user-id", "1", "--name", "Carla", input=script)
+    assert result.exit_code == 0, result.output
+    assert "(geen bestand: /bestaat/niet.pdf)" in result.output
+    assert "Toevoegen aan de kennisbank?" in result.output
+    assert "Verslag Apeldoorn is toegevoegd" in result.output
+    answer = result.output.split("is toegevoegd")[1]
+    assert "KANARIEVOGEL" in answer.split("Documenten in de kennisbank")[0]
+    assert "toegevoegd door Carla" in result.output
+
+
 def test_chat_banner_in_english(runner):
     result = runner("chat", "--english", input="/quit\n")
     assert "Vonkje in the terminal" in result.output

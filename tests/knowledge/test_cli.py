@@ -58,8 +58,37 @@ def test_ingest_sources_forget(run, tmp_path):
     rows = [json.loads(line) for line in listed.output.splitlines()]
     assert {"Kantine"} <= {r["title"] for r in rows}
     assert any(r["source"].startswith("vonkje:kennisbank/") for r in rows)
+    kantine = next(r for r in rows if r["title"] == "Kantine")
+    assert (kantine["kind"], kantine["added_via"]) == ("file", "cli")
+    assert kantine["added_by"] and kantine["added_at"]
+    builtin = next(r for r in rows if r["kind"] == "builtin")
+    assert builtin["added_via"] is None
+    plain = run("sources").output
+    assert "toegevoegd door" in plain and "met vonkje ingest" in plain and "ingebouwd" in plain
     assert run("forget", str(doc)).exit_code == 0
     assert run("forget", str(doc)).exit_code == 1
+    listed = run("sources", "--json")
+    assert "Kantine" not in {json.loads(line)["title"] for line in listed.output.splitlines()}
+
+
+def test_every_change_from_the_terminal_is_logged(run, tmp_path, data_dir):
+    from storage import knowledge_log
+    from storage.db import open_database
+
+    doc = tmp_path / "kantine.md"
+    doc.write_text("# Kantine\n\nDe kantine draait met drie leerlingen.", "utf-8")
+    run("ingest", str(doc))
+    doc.write_text("# Kantine\n\nDe kantine draait met vier leerlingen.", "utf-8")
+    run("ingest", str(doc))
+    run("forget", str(doc))
+    db = open_database(data_dir / "vonkje.sqlite")
+    changes = knowledge_log.changes(db)
+    assert [(c.action, c.via, c.title) for c in changes] == [
+        ("removed", "cli", "Kantine"),
+        ("replaced", "cli", "Kantine"),
+        ("added", "cli", "Kantine"),
+    ]
+    assert knowledge_log.origins(db) == {}  # removed: no origin left
 
 
 def test_eval_prints_metrics(run, tmp_path):

@@ -17,6 +17,9 @@ from storage.errors import Invalid, InviteInvalid, NotFound, TooOld
 ROOT = Path(__file__).resolve().parents[2]
 # Texts with no words in them: the same in both languages on purpose.
 SAME_IN_BOTH = {"none", "open_question_item", "open_question_note", "herstel_item"}
+# only placeholders, symbols and the word "passages", which both languages use
+SAME_IN_BOTH |= {"answer_edit_button", "answer_item", "answer_remove_button"}
+SAME_IN_BOTH |= {"source_builtin_line", "source_line", "source_remove_button"}
 
 
 def test_every_text_exists_in_both_languages():

@@ -20,6 +20,7 @@ EXPECTED_MIGRATIONS = [
     "m009_feedback_note",
     "m010_progress_model",
     "m011_checkins",
+    "m012_knowledge_changes",
 ]
 
 

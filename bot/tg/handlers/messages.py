@@ -32,6 +32,7 @@ from bot.tg.handlers.questions import (
     store_curated,
     store_feedback_note,
 )
+from bot.tg.handlers.sources import store_edited_answer
 from bot.tg.handlers.updates import message_key, receive_update
 from knowledge.smalltalk import small_talk_reply
 from storage import updates
@@ -187,6 +188,7 @@ AWAITING = {
     "curate_question": store_curated,
     "new_proeftuin": proeftuin_form_answer,
     "plan": plan_form_answer,
+    "answer_edit": store_edited_answer,
 }
 
 

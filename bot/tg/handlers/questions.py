@@ -31,7 +31,7 @@ from bot.tg.handlers.common import (
     take_awaited,
 )
 from knowledge.text import contextualize
-from storage import conversations, people, questions
+from storage import conversations, knowledge_log, people, questions
 from storage.access import group_proeftuin
 from storage.errors import NotAllowed, NotFound
 
@@ -192,9 +192,28 @@ async def store_curated(
     db, kb = services(context).db, services(context).kb
     moment = now(context)
     answer = state["answer"]
-    row = questions.curate(db, state["question_id"], update.effective_user.id, answer, now=moment)
-    public_question = row["question"] if text.strip().lower() in KEEP_AS_IS else text.strip()
-    kb.add_curated(row["id"], public_question, answer, stand_per=moment.date().isoformat())
+    original = questions.get_question(db, state["question_id"])["question"]
+    public_question = original if text.strip().lower() in KEEP_AS_IS else text.strip()
+    row = questions.curate(
+        db,
+        state["question_id"],
+        update.effective_user.id,
+        answer,
+        now=moment,
+        public_question=public_question,
+    )
+    source = kb.add_curated(row["id"], public_question, answer, stand_per=moment.date().isoformat())
+    knowledge_log.log_change(
+        db,
+        action="answer_added",
+        source=source,
+        via="telegram",
+        title=public_question,
+        passages=1,
+        person_id=update.effective_user.id,
+        person_name=update.effective_user.full_name,
+        now=moment,
+    )
     if row.get("chat_id") and row.get("asker_id"):
         asker = people.get_person(db, row["asker_id"])
         language = asker.language if asker else "nl"
