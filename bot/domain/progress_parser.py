@@ -10,7 +10,7 @@ Typos in the words it keys on are corrected first with rapidfuzz ("geplaast", "s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -70,6 +70,7 @@ _WORDS |= {
 # internship noun, optionally after one adjective ("een nieuwe collega", "een stageplek"),
 # never before an event noun ("een gesprek met de inkoper", "een contract met de gemeente").
 # Accented "één"/"eén" is always the numeral; "een is aangenomen" is therefore not counted.
+_DIALECT_ARTICLES = {"ene", "nen", "unne", "'n"}
 _ARTICLE_ADJ = {"nieuwe", "extra", "vaste", "betaalde", "echte", "goede", "eerste", "tweede"}
 # A number followed by one of these measures something else ("twee weken", "15 maart").
 _UNIT_NOUNS = re.compile(
@@ -77,6 +78,7 @@ _UNIT_NOUNS = re.compile(
     r"|days?|months?|years?|hours?|times|percent|januari|februari|maart|april|mei|juni|juli"
     r"|augustus|september|oktober|november|december)"
 )
+_OUR = {"onze", "de", "het", "die", "our", "the"}
 _CONJ = {"en", "maar", "waarvan", "of", "want", "terwijl", "and", "but", "or", "dus"}
 # A negation in the window means the number is not progress ("3 niet geplaatst").
 _UNDO = {"niet", "not", "geen", "no"}
@@ -109,12 +111,14 @@ def _cue(cat: str, spec: str, *, verb: bool = False, article_ok: bool = True) ->
 
 
 _CUES = (
-    _cue("jobs", r"nieuwe? (collega|medewerker|medewerkster|werknemer)(s|'s)?"),
+    _cue("jobs", r"nieuwe? (collega|coll|medewerker|medewerkster|werknemer)(s|'s)?"),
     _cue("jobs", r"(medewerkers?|medewerksters?) !van"),  # "medewerkers van de gemeente"
+    _cue("jobs", r"new (colleagues?|employees?|staff|starters?|hires?|workers?)"),
+    _cue("jobs", r"employees?|starters?"),
     _cue("jobs", r"baan|banen|baantjes?|dienstverband(en)?|plaatsing(en)?|jobs?|hires?"),
     _cue("jobs", r"(arbeids)?contract(en)?", article_ok=False),
     _cue("jobs", r"geplaatst|aangenomen|hired|placed|employed|gestart|begonnen|started", verb=True),
-    _cue("jobs", r"ingestroomd|aangesteld|joined|onboarded", verb=True),
+    _cue("jobs", r"ingestroomd|aangesteld|aangeworven|joined|onboarded", verb=True),
     _cue("jobs", r"contract(en)? (getekend|ondertekend|signed)", verb=True),
     _cue("jobs", r"signed (his|her|their|a) contracts?", verb=True),
     _cue("jobs", r"in dienst", verb=True),
@@ -125,14 +129,20 @@ _CUES = (
     _cue("jobs", r"bij (gekomen|gekregen)", verb=True),
     _cue("ended", r"uitgevallen|uitval|uitvallers?|gestopt|vertrokken|ontslagen", verb=True),
     _cue("ended", r"weggegaan|uitgestroomd", verb=True),
-    _cue("ended", r"opgezegd|stopped|quit|left|resigned|dropped", verb=True),
-    _cue("ended", r"niet verlengd|not renewed|eruit|weg", verb=True),
+    _cue("ended", r"opgezegd|stopped|quit|left|resigned|dropped|dismissed|fired", verb=True),
+    # one phrase per cue: the spec is split at spaces, so "a b|c d" would be three tokens
+    _cue("ended", r"niet verlengd", verb=True),
+    _cue("ended", r"not renewed", verb=True),
+    _cue("ended", r"eruit|weg", verb=True),
     _cue("ended", r"uit dienst", verb=True),
     _cue("candidates", r"kandidaat|kandidaten|sollicitant(en)?|werkzoekenden?|candidates?"),
     _cue("candidates", r"applicants?"),
-    _cue("candidates", r"in beeld|in view|in the pipeline", verb=True),
+    _cue("candidates", r"in (beeld|view)", verb=True),
+    _cue("candidates", r"in the pipeline", verb=True),
     _cue("candidates", r"voorgedragen|voorgesteld|shortlisted", verb=True),
-    _cue("internships", r"stage(s|plek|plekken|plaats|plaatsen)?|stagiair(e|s|es)?|internships?"),
+    # "stagiere(s)", "stagiërs": spellings too far from "stagiair" for the typo correction
+    _cue("internships", r"stage(s|plek|plekken|plaats|plaatsen)?|stagi(ai|e|ë)r(e|s|es)?"),
+    _cue("internships", r"internships?"),
     _cue("internships", r"interns?|trainees?"),
     _cue("internships", r"(werkervarings|leerwerk)(plek|plekken|plaats|plaatsen)|lwp"),
     _cue("internships", r"proefplaatsing(en)?|bbl-(plek|plekken|plaats|plaatsen)|bbl'?ers?"),
@@ -150,13 +160,14 @@ stageplaatsen stagiair stagiaire stagiairs stagiaires leerwerkplek leerwerkplekk
 werkervaringsplek werkervaringsplekken proefplaatsing proefplaatsingen knelpunt knelpunten
 probleem problemen opgelost geregeld gesprek gesprekken geleerd overleg werkbezoek
 kennismaking intake presentatie training voorgedragen voorgesteld candidates internship
-internships
+internships dienst contract contracten getekend ondertekend verlengd
 """.split()
 # Real words a few letters from a key word: never "corrected".
 _NOT_TYPOS = {"banden", "plaatsen", "plannen", "planning", "gesteld", "gestaakt", "stappen"}
 _NOT_TYPOS |= {"medewerking", "werken", "stagnatie", "kandidatuur", "gestald", "gestuurd"}
 _NOT_TYPOS |= {"besproken", "gesproken", "geregistreerd", "gemeld", "geleid", "gelegd"}
 _NOT_TYPOS |= {"stand", "starten", "starters", "gestuurd", "afgesproken", "probleemloos"}
+_NOT_TYPOS |= {"gegaan", "gedaan", "gehaald", "diensten", "bediend", "getekende"}
 _WORD_RX = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -202,6 +213,8 @@ def _tokens(text: str) -> list[_Tok]:
             out.append(_Tok("num", raw, m.start(), int(raw.replace(".", ""))))
         elif kind == "word" and raw in _WORDS:
             out.append(_Tok("num", raw, m.start(), _WORDS[raw], article=raw == "een"))
+        elif kind == "word" and raw in _DIALECT_ARTICLES:  # Flemish "ene", "nen", "unne"
+            out.append(_Tok("num", raw, m.start(), 1, article=True))
         elif kind == "word" and raw == "eentje":
             out.append(_Tok("num", raw, m.start(), 1))
         elif kind == "word" and raw in _VAGUE:  # "een paar stagiairs": a count to ask about
@@ -242,6 +255,13 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
     tok, nxt = toks[i], toks[i + 1] if i + 1 < len(toks) else None
     if nxt is not None and _UNIT_NOUNS.fullmatch(nxt.text):
         return None
+    if tok.article and nxt is not None and nxt.text == "van":  # "een van onze medewerkers"
+        k = i + 2 + (i + 2 < len(toks) and toks[i + 2].text in _OUR)
+        k += k < len(toks) and toks[k].text in _ARTICLE_ADJ
+        if not (k in cues and not cues[k][0].verb):
+            return None
+        tok, i = replace(tok, article=False), k - 1  # read on from the noun, as "1 medewerker"
+        nxt = toks[i + 1]
     if tok.article:
         spots = [i + 1, i + 2] if nxt is not None and nxt.text in _ARTICLE_ADJ else [i + 1]
         if not any(j in cues and not cues[j][0].verb and cues[j][0].article_ok for j in spots):
@@ -253,8 +273,9 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
     start = i + 1 if total is None else total + 1
     for j in range(start, min(len(toks), start + WINDOW)):
         t = toks[j]
-        hours = j + 1 < len(toks) and toks[j + 1].text in _HOUR_UNITS  # "2 mensen van 20 uur"
-        if t.kind == "num" and hours:
+        # "2 mensen van 20 uur", "is na twee weken vertrokken": a measure, not another count
+        measure = j + 1 < len(toks) and bool(_UNIT_NOUNS.fullmatch(toks[j + 1].text))
+        if t.kind == "num" and measure:
             continue
         if (
             t.kind in ("stop", "other", "colon")
@@ -279,10 +300,16 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
         elif found.category == "candidates" and cue.category == "jobs" and cue.verb:
             # A hired candidate is a job: "twee kandidaten zijn aangenomen".
             found = found if is_total else cue
+    er_bij = i > 0 and toks[i - 1].text == "er" and nxt is not None and nxt.text == "bij"
+    if found is None and er_bij:  # "we hebben er 2 bij", "er kwamen er drie bij"
+        found = _ER_BIJ
     if found is None and not tok.article:  # "aangenomen: 2", "kandidaten 4"
         k = i - 2 if i >= 2 and toks[i - 1].kind == "colon" else i - 1
         found = next((c for c, last in cues.values() if last == k and k >= 0), None)
     return found
+
+
+_ER_BIJ = _cue("jobs", r"bij", verb=True)
 
 
 # --- clauses -------------------------------------------------------------------------------
@@ -297,7 +324,9 @@ _NEXT = (
     (r"we gaan|gaan we|komende week|next week|we will|we're going to", "from"),
 )
 _INTENT = re.compile(
-    r"\b(doel|doelstelling|afspraak|willen|streven|hopen|verwachten|target|goal|aim)\b", re.I
+    # "the banenafspraak target group" names the doelgroep, no target
+    r"\b(doel|doelstelling|afspraak|willen|streven|hopen|verwachten|target(?! groups?)|goal|aim)\b",
+    re.I,
 )
 _NOT_YET = re.compile(r"\b(nog niet|nog geen|not yet)\b", re.I)
 _SENT_END = re.compile(r"[!?\n]|\.(?!\d)")
@@ -418,7 +447,7 @@ def _scan(text: str, masked: list[Span]) -> _Counts:
             continue
         if cue is None:
             continue
-        attached.append(i)
+        attached.append((i, cue.category))
         counts.numeral = counts.numeral or not (tok.article or tok.vague)
         counts.article = counts.article or tok.article
         if end is not None or tok.vague:  # "2 à 3 mensen", "een paar stagiairs": ask
@@ -441,15 +470,28 @@ def _scan(text: str, masked: list[Span]) -> _Counts:
         else:
             counts.totals[cue.category] += tok.value
             last = (cue.category, tok.value)
-    consumed = _windows(attached) | {
+    consumed = _windows([i for i, _ in attached]) | {
         j for j, t in enumerate(toks) if _inside(t.start, masked)
     }  # a plan or a lesson is no progress
-    _implicit_people(text, toks, cues, counts, consumed=consumed)
+    counted = {(_sentence(text, toks[i].start)[0], category) for i, category in attached}
+    _implicit_people(text, toks, cues, counts, consumed=consumed, counted=counted)
+    if not any(counts.totals.values()):
+        counts.totals["jobs"] += len(_STARTS_TODAY.findall(text)) + len(
+            _HIRED_SOMEONE.findall(text)
+        )
     counts.problems = list(dict.fromkeys(counts.problems))
     return counts
 
 
 _PERSON = re.compile(r"\b(?:iemand|someone|somebody|hij|zij|ze|he|she)\b", re.I)
+# A start said with the person after the verb, and no number.
+_STARTS_TODAY = re.compile(
+    r"\b(?i:per|vanaf|sinds) (?:vandaag|gisteren|maandag|dinsdag|woensdag|donderdag|vrijdag"
+    r"|deze week) (?:werkt|begint|start) (?:[A-Z][a-zà-ÿ]+|er iemand)\b"
+)
+_HIRED_SOMEONE = re.compile(r"\b(?:hired|welcomed|onboarded) (?:someone|somebody|a new)\b", re.I)
+_MAYBE = re.compile(r"\b(misschien|waarschijnlijk|wellicht|maybe|probably|perhaps)\b", re.I)
+_ONE_BEFORE = re.compile(r"\b(?:een|één|eentje)\s+(?:is\s+|zijn\s+)?$", re.I)
 _NAME_PAIR = re.compile(r"\b[A-Z][a-z]+ (?:en|and|&) [A-Z][a-z]+\b")
 _NAME = re.compile(r"\b[A-Z][a-zà-ÿ]+\b")
 # Capitalised words that are no person: sentence openers and organisations.
@@ -460,7 +502,8 @@ _NOT_NAMES = set(
     Rijkswaterstaat Belastingdienst Ministerie Gemeente Sodexo Facilicom Asito Hago Uwv
     Knelpunt Knelpunten Les Tip Geleerd Update Week Maandag Dinsdag Woensdag Donderdag Vrijdag
     Januari Februari Maart April Mei Juni Juli Augustus September Oktober November December
-    Monday Tuesday Wednesday Thursday Friday March April May June""".split()
+    Monday Tuesday Wednesday Thursday Friday March April May June
+    Nog Niemand Misschien Eentje Ge Allez Moi Wie Veer Just Sadly Helaas Vanaf""".split()
 )
 
 
@@ -469,25 +512,51 @@ def _windows(attached: list[int]) -> set[int]:
     return {j for i in attached for j in range(i + 1, i + 1 + WINDOW)}
 
 
-def _implicit_people(text, toks, cues, counts: _Counts, consumed: set[int]) -> None:
+def _implicit_people(
+    text, toks, cues, counts: _Counts, consumed: set[int], counted: set[int]
+) -> None:
     """'Fatima is begonnen', 'er is iemand gestopt', 'Ilse en Tom zijn gestart': a start or
     end with a person but no number counts one (two for a pair of names)."""
     done: set[tuple[int, str]] = set()
+    cue_words = {toks[j].text for j in cues}  # "Stagiaire is gestopt": a cue word, no name
     for i, (cue, _) in cues.items():
         if not cue.verb or cue.category not in ("jobs", "ended") or i in consumed:
             continue
         start, end = _sentence(text, toks[i].start)
+        if (start, cue.category) in counted:  # "Two employees … joined": said by the number
+            continue
         sentence = text[start:end]
         if (start, cue.category) in done or _NOT_YET.search(sentence) or "?" in text[end : end + 1]:
             continue
         before = sentence[: toks[i].start - start]
-        if re.search(r"\b(niet|geen|not|no|never|nooit)\b|n't|cannot", before, re.I):
+        if re.search(r"\b(niet|geen|niemand|not|no|nobody|never|nooit)\b|n't|cannot", before, re.I):
             continue
-        names = [n for n in _NAME.findall(before) if n not in _NOT_NAMES]
-        people = 2 if _NAME_PAIR.search(before) else 1 if names or _PERSON.search(before) else 0
-        if people:
-            counts.totals[cue.category] += people
-            done.add((start, cue.category))
+        names = [
+            n for n in _NAME.findall(before) if n not in _NOT_NAMES and n.lower() not in cue_words
+        ]
+        one = _ONE_BEFORE.search(before)  # "er is een uitgevallen": een is "one" here
+        people = (
+            2 if _NAME_PAIR.search(before) else 1 if names or one or _PERSON.search(before) else 0
+        )
+        category = cue.category
+        # "de stage van Priya is gestart" is an internship; "Henk is na zijn stage in vaste
+        # dienst gekomen" a job: the internship must come before the person
+        first_person = min(
+            [m.start() for m in _NAME.finditer(before) if m.group() in names]
+            + [m.start() for m in _PERSON.finditer(before)]
+            + [len(before)]
+        )
+        opening = start + first_person
+        earlier = [c for j, (c, _) in cues.items() if opening > toks[j].start >= start]
+        if any(c.category == "internships" for c in earlier):
+            if category == "ended":  # a stagiair who stopped is no job ended
+                continue
+            category = "internships"
+        if _MAYBE.search(sentence):  # "misschien start er volgende week iemand": not yet
+            continue
+        if people and (start, category) not in done:
+            counts.totals[category] += people
+            done.add((start, category))
 
 
 _FIELD = {"jobs": "started", "ended": "ended", "internships": "internships"}
@@ -593,12 +662,14 @@ _LESSON = re.compile(
     re.I,
 )
 _ACTIVITY = re.compile(
-    r"\b(?:gesprek(?:ken)? (?:gehad|gevoerd)|(?:gesproken|gebeld|overleg(?:d)?|afgestemd) met"
-    r"|overleg gehad|kick-?off|werkbezoek|bezoek (?:gebracht|gehad)|bezocht|rondleiding"
-    r"|training (?:gegeven|gehad|gevolgd)|workshop|intake(?:gesprek)?s?|presentatie"
-    r"|kennismaking(?:sgesprek)?|(?:had|held) (?:a |an )?(?:meeting|call|intake|visit)"
+    r"\b(?:gesprek(?:ken)? (?:gehad|gehat|gevoerd)|(?:gesproken|gebeld|overleg(?:d)?|afgestemd) met"
+    r"|\w*overleg gehad|kick-?off?|werkbezoek|bezoek (?:gebracht|gehad)|bezocht|rondleiding"
+    r"|training\b[^.!?\n]{0,60}\b(?:gegeven|gehad|gevolgd)|workshop|intake(?:gesprek)?s?"
+    r"|presentatie|kennismaking(?:sgesprek)?|(?:had|held) (?:a |an )?(?:meeting|call|intake|visit)"
     r"|meeting with|spoke (?:with|to)|met with|visited|site visit|informatiebijeenkomst"
-    r"|sessie|bijeenkomst gehad|matchingsgesprek|driegesprek|evaluatie(?:gesprek)?)",
+    r"|\w*sessie|\w*bijeenkomst\b[^.!?\n]{0,60}\b(?:gehad|bijgewoond|gehouden)"
+    r"|bijgewoond|georganiseerd|om tafel (?:gezeten|gegaan)|gesproken over"
+    r"|matchingsgesprek|driegesprek|evaluatie(?:gesprek)?)",
     re.I,
 )
 
@@ -634,6 +705,8 @@ def parse_progress(text: str) -> ParsedProgress:
     obstacles = _own_words(
         original, text, lambda t: _clause(_blank(t, _solved(t)[1]), _OBSTACLE, _NEXT)[0]
     )
+    if obstacles and _only_regret(text, obstacle_span):
+        obstacles, obstacle_span = None, []
     lesson = _own_words(original, text, lambda t: _marked_sentence(t, _LESSON))
     masked = _plans(text) + ([_sentence(text, _LESSON.search(text).start())] if lesson else [])
     counts = _scan(text, masked)
@@ -663,6 +736,25 @@ def parse_progress(text: str) -> ParsedProgress:
         activity=activity,
         ask=ask,
     )
+
+
+_REGRET = re.compile(r"\b(helaas|unfortunately|sadly)\b", re.I)
+_REASON = re.compile(r"\b(omdat|doordat|want|door|vanwege|wegens|ivm|because|due|since|as)\b", re.I)
+
+
+def _only_regret(text: str, spans: list[Span]) -> bool:
+    """ "Helaas zijn er twee uitgevallen" is news of a dropout, not a knelpunt: a regret word
+    with only an end in its sentence and no reason or problem ("omdat het vervoer …")."""
+    if not spans:
+        return False
+    start, end = _sentence(text, spans[0][0])
+    sentence = text[start:end]
+    if not _REGRET.search(sentence) or _REASON.search(sentence):
+        return False
+    if re.search(rf"\b(?:{_OBSTACLE_IN})\b|knelpunt|probleem|problem", sentence, re.I):
+        return False
+    counts = _scan(sentence, [])
+    return counts.totals["ended"] > 0
 
 
 def _blank(text: str, spans: list[Span]) -> str:
