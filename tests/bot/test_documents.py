@@ -146,6 +146,25 @@ async def test_the_preview_survives_a_restart(kit):
     assert UPLOAD_PREFIX + "zeeslag.md" in indexed(kit)
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "title"),
+    [
+        ("notulen.txt", "Notulen regiegroep\n\nDe regiegroep kwam op 3 maart bijeen.", "notulen"),
+        (
+            "verslag.html",
+            "<html><head><title>Verslag Deventer</title></head><body><h2>Resultaten</h2>"
+            "<p>In Deventer startten 5 mensen.</p></body></html>",
+            "Verslag Deventer",
+        ),
+    ],
+)
+async def test_text_and_html_files(kit, name, content, title):
+    calls = await send_file(kit, COORDINATOR, content.encode(), name)
+    assert title in calls[-1].text and calls[-1].buttons
+    await kit.press(COORDINATOR, kit.button(COORDINATOR.id, "Toevoegen"))
+    assert UPLOAD_PREFIX + name in indexed(kit)
+
+
 async def test_pdf_and_docx_files_and_a_forwarded_one(kit):
     pdf = text_pdf(["Verslag Doesburg", "In Doesburg werken nu 4 mensen via de proeftuin."])
     calls = await send_file(kit, COORDINATOR, pdf, "verslag-doesburg.pdf")
