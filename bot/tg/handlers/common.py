@@ -14,7 +14,7 @@ from telegram.ext import ContextTypes
 from bot.output.render import split_message
 from bot.output.texts import describe, say
 from bot.services import Services
-from storage import conversations, people
+from storage import conversations, knowledge_log, people
 from storage.errors import AmbiguousName, Invalid, NotFound
 from storage.proeftuinen import Proeftuin, find_proeftuin
 
@@ -221,6 +221,23 @@ async def clear_buttons(update: Update) -> None:
     query = update.callback_query
     if query and query.message:
         await query.edit_message_reply_markup(reply_markup=None)
+
+
+def log_knowledge_change(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, action: str, source: str, **values
+) -> None:
+    """Who changed the knowledge base from Telegram, and what (see storage.knowledge_log)."""
+    user = update.effective_user
+    knowledge_log.log_change(
+        services(context).db,
+        action=action,
+        source=source,
+        via="telegram",
+        person_id=user.id,
+        person_name=user.full_name,
+        now=now(context),
+        **values,
+    )
 
 
 # -- conversations that take more than one message (stored in SQLite: storage.conversations) --

@@ -22,6 +22,7 @@ from bot.tg.handlers.common import (
     is_admin,
     is_group,
     language_of,
+    log_knowledge_change,
     now,
     private_only,
     reply,
@@ -31,7 +32,7 @@ from bot.tg.handlers.common import (
     take_awaited,
 )
 from knowledge.text import contextualize
-from storage import conversations, knowledge_log, people, questions
+from storage import conversations, people, questions
 from storage.access import group_proeftuin
 from storage.errors import NotAllowed, NotFound
 
@@ -203,17 +204,7 @@ async def store_curated(
         public_question=public_question,
     )
     source = kb.add_curated(row["id"], public_question, answer, stand_per=moment.date().isoformat())
-    knowledge_log.log_change(
-        db,
-        action="answer_added",
-        source=source,
-        via="telegram",
-        title=public_question,
-        passages=1,
-        person_id=update.effective_user.id,
-        person_name=update.effective_user.full_name,
-        now=moment,
-    )
+    log_knowledge_change(update, context, "answer_added", source, title=public_question, passages=1)
     if row.get("chat_id") and row.get("asker_id"):
         asker = people.get_person(db, row["asker_id"])
         language = asker.language if asker else "nl"

@@ -27,6 +27,7 @@ from bot.tg.handlers.common import (
     coordinators_only,
     is_admin,
     language_of,
+    log_knowledge_change,
     now,
     private_only,
     reply,
@@ -50,20 +51,6 @@ ANSWERS_SHOWN = 20
 def uploads_folder(context: ContextTypes.DEFAULT_TYPE) -> Path:
     """Where the files sent to the bot are kept, by name, beside the index that holds them."""
     return services(context).settings.data_dir / "bronnen"
-
-
-def _log(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str, source: str, **values):
-    user = update.effective_user
-    knowledge_log.log_change(
-        services(context).db,
-        action=action,
-        source=source,
-        via="telegram",
-        person_id=user.id,
-        person_name=user.full_name,
-        now=now(context),
-        **values,
-    )
 
 
 # -- a document sent to the bot ------------------------------------------------------------
@@ -177,7 +164,9 @@ async def document_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     staged.replace(kept)  # the file is kept by name: a later one of the same name replaces it
     shutil.rmtree(staged.parent, ignore_errors=True)
     action = "replaced" if replacing else "added"
-    _log(update, context, action, record.source, title=record.title, passages=record.chunks)
+    log_knowledge_change(
+        update, context, action, record.source, title=record.title, passages=record.chunks
+    )
     key = "doc_replaced" if replacing else "doc_added"
     await reply(update, context, key, title=record.title, passages=record.chunks)
 
@@ -261,7 +250,9 @@ async def confirm_remove_source(update: Update, context: ContextTypes.DEFAULT_TY
         return
     if source_kind(source) == "upload":
         (uploads_folder(context) / source.removeprefix(UPLOAD_PREFIX)).unlink(missing_ok=True)
-    _log(update, context, "removed", source, title=title, passages=flow.data["passages"])
+    log_knowledge_change(
+        update, context, "removed", source, title=title, passages=flow.data["passages"]
+    )
     await reply(update, context, "source_removed", title=title)
 
 
@@ -335,7 +326,7 @@ async def _remove_answer(update, context, row, question) -> None:
     questions.remove_curated(services(context).db, row["id"], now=now(context))
     source = services(context).kb.curated_source(row["id"])
     await asyncio.to_thread(services(context).kb.forget_curated, row["id"])
-    _log(update, context, "answer_removed", source, title=question)
+    log_knowledge_change(update, context, "answer_removed", source, title=question)
     await reply(update, context, "answer_removed", id=row["id"])
 
 
@@ -368,7 +359,7 @@ async def store_edited_answer(
     source = await asyncio.to_thread(
         kb.add_curated, row["id"], question, text, stand_per=moment.date().isoformat()
     )
-    _log(update, context, "answer_edited", source, title=question, passages=1)
+    log_knowledge_change(update, context, "answer_edited", source, title=question, passages=1)
     await reply(update, context, "answer_edited", id=row["id"])
 
 
