@@ -147,7 +147,10 @@ def is_relevant(evidence: Evidence, thresholds: RelevanceThresholds) -> bool:
 _REFERRING_START = re.compile(
     r"^(dat|dit|die|deze|daar\w*|hier(?:door|mee|bij|voor|van|in|om|op)|zo|ook dat|hij|zij|ze|"
     r"zulke|zo'n|this|that|these|those|it|they|such|there)\b"
-    r"|^het\s+(is|was|zijn|geldt|gaat|kan|moet|mag|wordt|werd|heeft|had|betekent|blijft|hoeft)\b",
+    r"|^het\s+(is|was|zijn|geldt|gaat|kan|moet|mag|wordt|werd|heeft|had|betekent|blijft|hoeft)\b"
+    # "Voor andere werknemers geldt …" contrasts with the sentence before: shown without it,
+    # the answer says only what holds for the others
+    r"|^((voor|bij|van)\s+(de\s+)?)?(andere|overige)\b|^(for\s+)?(the\s+)?other\b",
     re.IGNORECASE,
 )
 _LIST_QUESTION = re.compile(
@@ -164,10 +167,17 @@ _MONTHS = (
     "monday tuesday wednesday thursday friday"
 ).split()
 _ASKS = {  # what kind of fact a question asks for, and how to see it in a sentence
+    # "Hoe lang duurt een no-riskpolis?" asks for a duration, and "zolang de werknemer werkt"
+    # is one too; any number ("een Wajong-uitkering") is not
+    "duration": re.compile(
+        r"\b(hoe lang|hoelang|how long|hoeveel (?:jaar|jaren|maanden|weken|dagen)|"
+        r"welke (?:duur|periode|termijn)|looptijd|for how long)\b",
+        re.IGNORECASE,
+    ),
     "number": re.compile(
-        r"\b(hoeveel|hoe ?veel|hoe hoog|hoe groot|hoe lang|hoelang|hoe vaak|welk percentage|"
+        r"\b(hoeveel|hoe ?veel|hoe hoog|hoe groot|hoe vaak|welk percentage|"
         r"welk\w* (?:bedrag|contractbedrag|percentage|aandeel|deel|aantal)|"
-        r"how many|how much|how long|how often|how high|what percentage)\b",
+        r"how many|how much|how often|how high|what percentage)\b",
         re.IGNORECASE,
     ),
     "date": re.compile(
@@ -182,6 +192,12 @@ _ASKS = {  # what kind of fact a question asks for, and how to see it in a sente
     ),
 }
 _HAS = {
+    "duration": re.compile(
+        r"\b(?:\d+|een|twee|drie|vier|vijf|zes|half|anderhalf)\s*(?:jaar|jaren|maand|maanden|"
+        r"week|weken|dag|dagen|years?|months?|weeks?|days?)\b|\b(zolang|onbepaalde tijd|"
+        r"blijvend|levenslang|permanent|as long as|so long as|indefinitely)\b",
+        re.IGNORECASE,
+    ),
     "number": re.compile(
         r"\d|\b(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|"
         r"half|helft|kwart|procent)\b",

@@ -32,6 +32,14 @@ def test_english_question_gets_english_framing(builtin_kb):
     assert refusal.text.startswith("I can't find that")
 
 
+def test_how_long_gets_both_durations_not_only_the_others(builtin_kb):
+    """Once answered with only "Voor andere werknemers … maximaal 5 jaar", leaving out that
+    for the banenafspraak's doelgroep it lasts as long as the person works."""
+    answer = builtin_kb.ask("Hoe lang duurt een no-riskpolis?")
+    assert "zolang de werknemer werkt" in answer.text and "maximaal 5 jaar" in answer.text
+    assert answer.text.index("zolang") < answer.text.index("andere werknemers")
+
+
 def test_follow_up_is_read_with_the_previous_question(builtin_kb):
     previous = "Wat is de Prestatieladder Socialer Ondernemen?"
     alone = builtin_kb.find("en welke treden zijn er?")

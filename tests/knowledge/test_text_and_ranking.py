@@ -250,7 +250,9 @@ def test_extractive_answer_cites_only_quoted_passages_renumbered():
     [
         ("Hoeveel banen zijn er?", "number"),
         ("Vanaf welk contractbedrag geldt het?", "number"),
-        ("How long does it take?", "number"),
+        ("How long does it take?", "duration"),
+        ("Hoe lang duurt een no-riskpolis?", "duration"),
+        ("Hoeveel jaar krijg je het loonkostenvoordeel?", "duration"),
         ("Wanneer is de volgende bijeenkomst?", "date"),
         ("Wie is de contactpersoon?", "person"),
         ("Wat is social return?", None),
@@ -270,10 +272,30 @@ def test_asked_kind(question, kind):
         ("Daarnaast is er een bonus.", True),
         ("It lasts five years.", True),
         ("UWV betaalt.", False),
+        ("Voor andere werknemers geldt de no-riskpolis maximaal 5 jaar.", True),
+        ("Andere werkgevers doen dat ook.", True),
+        ("For other employees it lasts five years.", True),
+        ("Anderen noemen het SROI.", False),
     ],
 )
 def test_leans_on_previous(sentence, leans):
     assert leans_on_previous(sentence) is leans
+
+
+@pytest.mark.parametrize(
+    "sentence, holds",
+    [
+        ("Voor andere werknemers geldt de polis maximaal 5 jaar.", True),
+        ("Dan geldt de no-riskpolis zolang de werknemer werkt.", True),
+        ("Een werkgever krijgt een half jaar begeleiding.", True),
+        ("De no-riskpolis beschermt een werkgever tegen de kosten van ziekte.", False),
+        ("Er zijn 3 soorten loonkostenvoordeel.", False),
+    ],
+)
+def test_a_duration_is_a_length_of_time_not_any_number(sentence, holds):
+    from knowledge.ranking import holds_kind
+
+    assert holds_kind(sentence, "duration") is holds
 
 
 def test_fuse_scores_puts_an_added_passage_on_the_scale_of_built_in_ones():
