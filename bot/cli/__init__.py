@@ -268,13 +268,15 @@ def _origin(kind: str, change) -> str:
 @click.option(
     "--user-id", type=int, default=1, show_default=True, help="Telegram user id to act as."
 )
-@click.option("--name", default="Jij", show_default=True, help="Your name in the chat.")
+@click.option("--name", help="Your name in the chat (default: Jij, or You with --english).")
 @click.option(
     "--participant", is_flag=True, help="Act as a participant; by default you are a coordinator."
 )
 @click.option("--english", is_flag=True, help="Act as a user whose Telegram is in English.")
 @click.pass_context
-def chat(ctx: click.Context, user_id: int, name: str, participant: bool, english: bool) -> None:
+def chat(
+    ctx: click.Context, user_id: int, name: str | None, participant: bool, english: bool
+) -> None:
     """Talk to Vonkje in the terminal: the same handlers and texts as on Telegram."""
     import asyncio
 
@@ -285,6 +287,7 @@ def chat(ctx: click.Context, user_id: int, name: str, participant: bool, english
     settings = _settings(ctx)
     if settings.log_level.upper() == "INFO":  # log lines would interleave with the talk
         logging.getLogger().setLevel(logging.WARNING)
+    name = name or ("You" if english else "Jij")
     sender = Sender(user_id, name, language_code="en" if english else "nl")
     asyncio.run(
         run_chat(

@@ -93,6 +93,7 @@ def test_chat_sends_a_file_from_disk_as_a_telegram_document(runner, tmp_path):
 def test_chat_banner_in_english(runner):
     result = runner("chat", "--english", input="/quit\n")
     assert "Vonkje in the terminal" in result.output
+    assert "You> " in result.output and "Jij> " not in result.output
 
 
 def test_chat_switches_user_and_ends_on_eof(runner):
