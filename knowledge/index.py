@@ -45,7 +45,9 @@ _GENERATION = "__generation__"
 CURATED_PREFIX = "vonkje:antwoord/"  # sources of coordinators' answers
 BUILTIN_PREFIX = "vonkje:kennisbank/"  # the documents shipped in knowledge/docs
 UPLOAD_PREFIX = "vonkje:bron/"  # documents a coordinator sent to the bot, by file name
-INDEX_FORMAT = 2  # v2: 800-character passages, sentence vectors
+# v2: 800-character passages, sentence vectors; v3: a list item is one sentence (text.py), so
+# its sentence vectors differ and an older folder is indexed again
+INDEX_FORMAT = 3
 _PAGE = 2000
 RECHECK_SECONDS = 1.0  # how stale another process's commit may look to this one
 

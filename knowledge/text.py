@@ -64,7 +64,47 @@ def tokenize(text: str) -> list[str]:
     return _stemmer().stemWords(words)
 
 
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+(?=\S)")
+_BULLET = re.compile(r"^[ \t]*[-*•][ \t]+")
+MAX_ITEM = 300  # characters: a list item up to this long is one sentence, label and all
+
+
 def split_sentences(text: str) -> list[str]:
+    """Sentences, each readable on its own. A list item is one unit ("Receptie-assistent:
+    bezoekers ontvangen … 28 uur per week."), so a figure is never shown without the label it
+    belongs to; a longer item is cut into sentences that each keep the item's label."""
+    sentences: list[str] = []
+    prose: list[str] = []
+    item: str | None = None  # the list item being read; an indented line continues it
+    for line in text.split("\n"):
+        if item is not None and line[:1] in (" ", "\t") and line.strip():
+            item += " " + line.strip()
+            continue
+        if item is not None:
+            sentences += _item_sentences(item)
+            item = None
+        if _LIST_ITEM.match(line):  # a bullet goes, a step keeps its number ("1. …")
+            sentences += _prose_sentences("\n".join(prose))
+            prose, item = [], _BULLET.sub("", line).strip()
+        else:
+            prose.append(line)
+    if item is not None:
+        sentences += _item_sentences(item)
+    return sentences + _prose_sentences("\n".join(prose))
+
+
+def _item_sentences(item: str) -> list[str]:
+    item = " ".join(_EMPHASIS.sub("", item).split()).strip(" |")
+    if len(item) <= MAX_ITEM:
+        return [item] if len(item) > 1 else []
+    parts = _prose_sentences(item)
+    label, colon, _ = item.partition(":")
+    if not colon or len(label) > 40:
+        return parts
+    return parts[:1] + [p if p.startswith(label) else f"{label}: {p}" for p in parts[1:]]
+
+
+def _prose_sentences(text: str) -> list[str]:
     parts = [_EMPHASIS.sub("", p).strip(" \t\n-*•#|") for p in _SENTENCE_END.split(text)]
     merged: list[str] = []
     for part in parts:

@@ -157,8 +157,10 @@ def test_interrupted_rewrite_keeps_old_version_visible(empty_kb, corpus, monkeyp
 
 
 def test_a_document_indexed_by_an_older_version_is_indexed_again(empty_kb, corpus):
-    """An upgraded data folder gets the v2 passages and sentence vectors, without duplicates."""
+    """An upgraded data folder gets the new passages and sentence vectors, without duplicates."""
     from dataclasses import replace
+
+    from knowledge.index import INDEX_FORMAT
 
     note = corpus / "schoonmaak.md"
     empty_kb.ingest([note])
@@ -167,7 +169,7 @@ def test_a_document_indexed_by_an_older_version_is_indexed_again(empty_kb, corpu
     report = empty_kb.ingest([note])
     assert report.updated == [str(note.resolve())] and report.unchanged == []
     again = empty_kb.index.documents()[str(note.resolve())]
-    assert again.index_format == 2
+    assert again.index_format == INDEX_FORMAT
     texts = [c.text for c in empty_kb.index.view().chunks]
     assert len(texts) == len(set(texts)) == again.chunks
     assert empty_kb.ingest([note]).unchanged == [str(note.resolve())]

@@ -61,6 +61,33 @@ def test_contextualize_follow_up(question, previous, query):
     assert contextualize(question, previous) == query
 
 
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (  # a figure stays with the label it belongs to
+            "De functies:\n- Receptie-assistent: bezoekers ontvangen. 28 uur per week.\n"
+            "- Postcontrole: post scannen. 20 uur per week.",
+            [
+                "De functies:",
+                "Receptie-assistent: bezoekers ontvangen. 28 uur per week.",
+                "Postcontrole: post scannen. 20 uur per week.",
+            ],
+        ),
+        (
+            "1. eerst een herstelperiode;\n2. dan een korting.",
+            ["1. eerst een herstelperiode;", "2. dan een korting."],
+        ),
+        ("- een punt dat\n  doorloopt\nNa de lijst.", ["een punt dat doorloopt", "Na de lijst."]),
+        (  # a long item is cut, and each part keeps the label
+            "- Datum: " + "Een lang verhaal. " * 20 + "Op 16 mei.",
+            ["Datum: Een lang verhaal."] * 20 + ["Datum: Op 16 mei."],
+        ),
+    ],
+)
+def test_a_list_item_is_one_sentence_with_its_label(text, sentences):
+    assert split_sentences(text) == sentences
+
+
 def test_split_sentences_keeps_decimal_commas_and_lists():
     text = "Een baan is 25,5 uur. Het quotum is 1,93%.\n- eerste punt\n- tweede punt"
     assert split_sentences(text) == [
