@@ -137,6 +137,26 @@ async def test_cancel_changes_nothing_and_the_old_button_then_says_so(kit):
     assert not list((kit.settings.data_dir / "bronnen" / ".wachtrij").iterdir())
 
 
+async def test_a_file_a_reader_chokes_on_is_called_damaged_and_changes_nothing(kit, monkeypatch):
+    def choke(*args, **kwargs):
+        raise KeyError("/Root")  # as pypdf may, on a damaged cross-reference table
+
+    monkeypatch.setattr(kit.kb, "preview_file", choke)
+    calls = await send_file(kit, COORDINATOR, b"%PDF-1.7 ...", "raar.pdf")
+    assert "beschadigd" in calls[-1].text and "Er is niets veranderd" in calls[-1].text
+    assert not [p for p in (kit.settings.data_dir / "bronnen").rglob("*") if p.is_file()]
+
+
+async def test_a_preview_whose_file_was_cleared_says_send_it_again(kit):
+    import shutil
+
+    await send_file(kit, COORDINATOR, FACT.encode(), "zeeslag.md")
+    shutil.rmtree(kit.settings.data_dir / "bronnen" / ".wachtrij")
+    calls = await kit.press(COORDINATOR, kit.button(COORDINATOR.id, "Toevoegen"))
+    assert "wacht niet meer" in calls[-1].text
+    assert UPLOAD_PREFIX + "zeeslag.md" not in indexed(kit)
+
+
 async def test_the_preview_survives_a_restart(kit):
     await send_file(kit, COORDINATOR, FACT.encode(), "zeeslag.md")
     add = kit.button(COORDINATOR.id, "Toevoegen")

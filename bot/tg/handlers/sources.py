@@ -5,6 +5,7 @@ document after a preview and *Toevoegen*; /bronnen lists the documents and remov
 from __future__ import annotations
 
 import asyncio
+import logging
 import mimetypes
 import secrets
 import shutil
@@ -43,6 +44,8 @@ from storage import knowledge_log, questions
 from storage.conversations import FLOW_LIFETIME
 from storage.errors import NotFound
 
+log = logging.getLogger(__name__)
+
 KEEP_PREVIEWS = 3  # documents waiting for Toevoegen per coordinator; older buttons say "verlopen"
 REMOVE_BUTTONS = 30  # documents with a remove button in /bronnen
 ANSWERS_SHOWN = 20
@@ -78,8 +81,10 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     try:
         preview = await asyncio.to_thread(services(context).kb.preview_file, staged, name)
-    except UnreadableFile as problem:
+    except Exception as problem:  # a reader may choke on a damaged file in its own way
         shutil.rmtree(staged.parent, ignore_errors=True)
+        if not isinstance(problem, UnreadableFile):
+            log.warning("Cannot read %s: %r", name, problem)
         await _unreadable(update, context, name, problem)
         return
     await _offer(update, context, preview, staged)
@@ -150,13 +155,16 @@ async def document_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         shutil.rmtree(staged.parent, ignore_errors=True)
         await reply(update, context, "doc_not_added")
         return
+    if not staged.is_file():  # cleared away with an expired preview: send it again
+        await reply(update, context, "doc_gone")
+        return
     await reply(update, context, "doc_indexing", title=flow.data["title"])
     await context.bot.send_chat_action(update.effective_chat.id, ChatAction.TYPING)
     try:
         record, replacing = await asyncio.to_thread(
             services(context).kb.add_file, staged, flow.data["name"]
         )
-    except (UnreadableFile, FileNotFoundError) as problem:
+    except UnreadableFile as problem:
         shutil.rmtree(staged.parent, ignore_errors=True)
         await _unreadable(update, context, flow.data["name"], problem)
         return
@@ -173,7 +181,7 @@ async def document_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def _unreadable(update, context, name: str, problem: Exception) -> None:
     language = language_of(update, context)
-    code = getattr(problem, "code", "unreadable")
+    code = problem.code if isinstance(problem, UnreadableFile) else "corrupt"
     reason = say(language, f"doc_reason_{code}")
     await reply(update, context, "doc_unreadable", name=name, reason=reason)
 
