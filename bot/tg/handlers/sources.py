@@ -136,8 +136,8 @@ async def _offer(update, context, preview, staged: Path) -> None:
     add = "doc_replace_button" if preview.replaces else "doc_add_button"
     buttons = [
         [
-            (say(language, add), f"dc:add:{token}"),
-            (say(language, "doc_cancel_button"), f"dc:no:{token}"),
+            (say(language, add), f"up:add:{token}"),
+            (say(language, "doc_cancel_button"), f"up:no:{token}"),
         ]
     ]
     text = preview_text(preview, change, language, tz)
@@ -331,9 +331,11 @@ async def _ask_remove(update, context, row, question) -> None:
 
 async def _remove_answer(update, context, row, question) -> None:
     await clear_buttons(update)
+    # out of the knowledge base first: what /antwoorden lists is then never less than what
+    # questions can find
+    await asyncio.to_thread(services(context).kb.forget_curated, row["id"])
     questions.remove_curated(services(context).db, row["id"], now=now(context))
     source = services(context).kb.curated_source(row["id"])
-    await asyncio.to_thread(services(context).kb.forget_curated, row["id"])
     log_knowledge_change(update, context, "answer_removed", source, title=question)
     await reply(update, context, "answer_removed", id=row["id"])
 
@@ -372,7 +374,7 @@ async def store_edited_answer(
 
 
 CALLBACKS = [
-    (rf"^dc:(add|no):{TOKEN}$", document_button),
+    (rf"^up:(add|no):{TOKEN}$", document_button),
     (rf"^br:rm:{TOKEN}$", remove_source_button),
     (rf"^br:(yes|no):{TOKEN}$", confirm_remove_source),
     (rf"^aw:(ed|rm|yes|no):{ID}$", answer_button),
