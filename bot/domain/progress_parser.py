@@ -476,9 +476,7 @@ def _scan(text: str, masked: list[Span]) -> _Counts:
     counted = {(_sentence(text, toks[i].start)[0], category) for i, category in attached}
     _implicit_people(text, toks, cues, counts, consumed=consumed, counted=counted)
     if not any(counts.totals.values()):
-        counts.totals["jobs"] += len(_STARTS_TODAY.findall(text)) + len(
-            _HIRED_SOMEONE.findall(text)
-        )
+        counts.totals["jobs"] += _starts_named_after(text, masked)
     counts.problems = list(dict.fromkeys(counts.problems))
     return counts
 
@@ -490,6 +488,20 @@ _STARTS_TODAY = re.compile(
     r"|deze week) (?:werkt|begint|start) (?:[A-Z][a-zà-ÿ]+|er iemand)\b"
 )
 _HIRED_SOMEONE = re.compile(r"\b(?:hired|welcomed|onboarded) (?:someone|somebody|a new)\b", re.I)
+
+
+def _starts_named_after(text: str, masked: list[Span]) -> int:
+    """'Per vandaag werkt Anouk bij ons', 'just hired someone': starts with the person after
+    the verb; not in a plan ("volgende stap: vanaf maandag start Anouk") nor a maybe."""
+    found = [*_STARTS_TODAY.finditer(text), *_HIRED_SOMEONE.finditer(text)]
+    return sum(
+        not _inside(m.start(), masked)
+        and not _MAYBE.search(text[slice(*_sentence(text, m.start()))])
+        and not _NOT_YET.search(text[slice(*_sentence(text, m.start()))])
+        for m in found
+    )
+
+
 _MAYBE = re.compile(r"\b(misschien|waarschijnlijk|wellicht|maybe|probably|perhaps)\b", re.I)
 _ONE_BEFORE = re.compile(r"\b(?:een|één|eentje)\s+(?:is\s+|zijn\s+)?$", re.I)
 _NAME_PAIR = re.compile(r"\b[A-Z][a-z]+ (?:en|and|&) [A-Z][a-z]+\b")

@@ -225,6 +225,8 @@ V2 = [
     # not (yet) a start
     ("Nog niemand gestart bij de receptie", 0, 0, 0, None, None, ()),
     ("Misschien start er volgende week iemand bij de receptie", 0, 0, 0, None, None, ()),
+    ("Volgende stap: vanaf maandag start Anouk bij de receptie", 0, 0, 0, None, None, ()),
+    ("Misschien: per maandag start Anouk bij de receptie", 0, 0, 0, None, None, ()),
 ]
 
 
