@@ -123,7 +123,7 @@ _CUES = (
     _cue("jobs", r"signed (his|her|their|a) contracts?", verb=True),
     _cue("jobs", r"in dienst", verb=True),
     _cue("jobs", r"in vaste dienst", verb=True),
-    _cue("jobs", r"eerste werkdag", verb=True),
+    _cue("jobs", r"eerste werkdag(en)?", verb=True),
     _cue("jobs", r"aan (de|het) (slag|werk)", verb=True),
     _cue("jobs", r"erbij|bijgekomen|bijgekregen", verb=True),
     _cue("jobs", r"bij (gekomen|gekregen)", verb=True),
@@ -146,6 +146,7 @@ _CUES = (
     _cue("internships", r"interns?|trainees?"),
     _cue("internships", r"(werkervarings|leerwerk)(plek|plekken|plaats|plaatsen)|lwp"),
     _cue("internships", r"proefplaatsing(en)?|bbl-(plek|plekken|plaats|plaatsen)|bbl'?ers?"),
+    _cue("internships", r"bbl-(traject|trajecten|opleiding|opleidingen)|bbl"),
 )
 
 # --- typos ---------------------------------------------------------------------------------
@@ -306,6 +307,13 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
     if found is None and not tok.article:  # "aangenomen: 2", "kandidaten 4"
         k = i - 2 if i >= 2 and toks[i - 1].kind == "colon" else i - 1
         found = next((c for c, last in cues.values() if last == k and k >= 0), None)
+        if found is None and k == i - 2:  # "ingestroomd deze maand: 5"
+            for j in range(k - 1, max(-1, k - 4), -1):
+                if toks[j].kind != "word":
+                    break
+                found = next((c for c, last in cues.values() if last == j), None)
+                if found is not None:
+                    break
     return found
 
 
@@ -423,6 +431,41 @@ def _range_end(toks: list[_Tok], i: int) -> int | None:
     return None
 
 
+_ELLIPSIS_AFTER = {"bij", "in", "op", "voor", "at", "(", "aan"}
+
+
+def _continues_count(toks: list[_Tok], i: int, last_at: int) -> bool:
+    """'2 mensen begonnen bij de schoonmaak en 1 bij de catering', 'ingestroomd: 2
+    (schoonmaak), 1 (catering)': a bare number after "en" or a comma, in the same sentence
+    as the count before it, counts the same thing."""
+    if not 0 <= last_at < i or toks[i].article or toks[i].vague:
+        return False
+    between = toks[last_at + 1 : i]
+    if any(t.kind == "stop" and t.text in ".!?\n" for t in between):
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if any(t.text in _HOUR_UNITS for t in toks[i + 1 : i + 4]):
+        return False  # "2 gestart, eentje voor 24 uur": one of them, described
+    if toks[i - 1].text in ("en", "and"):
+        return nxt is None or nxt.text in _ELLIPSIS_AFTER or nxt.kind == "stop"
+    return toks[i - 1].text == "," and nxt is not None and nxt.text == "("  # "2 (x), 1 (y)"
+
+
+_WITH_WORDS = {"met", "with"}
+
+
+def _started_with_internship(toks: list[_Tok], i: int, cues) -> _Cue | None:
+    """The internship cue of "… zijn gestart met een stage" within reach of the number."""
+    for j in range(i + 1, min(len(toks), i + WINDOW + 2)):
+        if toks[j].text in _WITH_WORDS:
+            k = j + 1 + (j + 1 < len(toks) and toks[j + 1].article)
+            if k in cues and cues[k][0].category == "internships":
+                return cues[k][0]
+        if toks[j].kind == "stop":
+            break
+    return None
+
+
 def _scan(text: str, masked: list[Span]) -> _Counts:
     """Counts per category, the candidates stock, what to ask about, and problems."""
     toks = _tokens(text)
@@ -430,6 +473,7 @@ def _scan(text: str, masked: list[Span]) -> _Counts:
     counts = _Counts({"jobs": 0, "ended": 0, "internships": 0})
     skip: set[int] = set()
     last: tuple[str, int] | None = None  # the latest count, for "3 gestart, nee 2"
+    last_at = -1  # its token
     attached: list[int] = []  # numbers that count something: their window's cues are theirs
     for i, tok in enumerate(toks):
         if tok.kind == "other" and re.fullmatch(r"\d+[-–]\d+", tok.text):  # "2-3 kandidaten"
@@ -441,12 +485,20 @@ def _scan(text: str, masked: list[Span]) -> _Counts:
             continue
         end = _range_end(toks, i)
         cue = _attach(toks, end if end is not None else i, cues)
-        if cue is None and last is not None and _before(toks, i, _CORRECTION, 3):
+        if cue is None and last is not None and _before(toks, i, _CORRECTION, 5):
             counts.totals[last[0]] += tok.value - last[1]  # "3 gestart, nee sorry 2"
             last = (last[0], tok.value)
             continue
+        if cue is None and last is not None and _continues_count(toks, i, last_at):
+            counts.totals[last[0]] += tok.value  # "2 begonnen bij de schoonmaak en 1 bij …"
+            continue
         if cue is None:
             continue
+        if cue.category == "jobs" and (internship := _started_with_internship(toks, i, cues)):
+            cue = internship  # "twee jongeren zijn gestart met een stage": two internships
+            skip.update(
+                j for j in range(i + 1, i + WINDOW + 4) if j < len(toks) and toks[j].article
+            )
         attached.append((i, cue.category))
         counts.numeral = counts.numeral or not (tok.article or tok.vague)
         counts.article = counts.article or tok.article
@@ -469,7 +521,7 @@ def _scan(text: str, masked: list[Span]) -> _Counts:
             last = (last[0], tok.value)
         else:
             counts.totals[cue.category] += tok.value
-            last = (cue.category, tok.value)
+            last, last_at = (cue.category, tok.value), i
     consumed = _windows([i for i, _ in attached]) | {
         j for j, t in enumerate(toks) if _inside(t.start, masked)
     }  # a plan or a lesson is no progress
@@ -485,7 +537,8 @@ _PERSON = re.compile(r"\b(?:iemand|someone|somebody|hij|zij|ze|he|she)\b", re.I)
 # A start said with the person after the verb, and no number.
 _STARTS_TODAY = re.compile(
     r"\b(?i:per|vanaf|sinds) (?:vandaag|gisteren|maandag|dinsdag|woensdag|donderdag|vrijdag"
-    r"|deze week) (?:werkt|begint|start) (?:[A-Z][a-zà-ÿ]+|er iemand)\b"
+    r"|deze week|\d{1,2} (?i:januari|februari|maart|april|mei|juni|juli|augustus|september"
+    r"|oktober|november|december)) (?:werkt|begint|start) (?:[A-Z][a-zà-ÿ]+|er iemand)\b"
 )
 _HIRED_SOMEONE = re.compile(r"\b(?:hired|welcomed|onboarded) (?:someone|somebody|a new)\b", re.I)
 
@@ -502,8 +555,18 @@ def _starts_named_after(text: str, masked: list[Span]) -> int:
     )
 
 
-_MAYBE = re.compile(r"\b(misschien|waarschijnlijk|wellicht|maybe|probably|perhaps)\b", re.I)
-_ONE_BEFORE = re.compile(r"\b(?:een|één|eentje)\s+(?:is\s+|zijn\s+)?$", re.I)
+_MAYBE = re.compile(
+    r"\b(misschien|waarschijnlijk|wellicht|hopelijk|zou|zouden|maybe|probably|perhaps|hopefully"
+    r"|would|volgende (?:week|maand)|next (?:week|month))\b"
+    r"|\bga(?:at|an)\b.{0,40}\b(?:beginnen|starten)\b",  # "er gaat volgende week iemand beginnen"
+    re.I,
+)
+_ONE_BEFORE = re.compile(
+    r"\b(?:een|één|eentje|ene|nen|unne)\s+(?:nieuwe\s+)?(?:is\s+|zijn\s+)?$"
+    r"|\b(?:een |ene |nen )?nieuwe (?:collega|coll|medewerker|medewerkster|werknemer|kracht)\b"
+    r"(?!s|'s)[\s.]*$",  # "nieuwe coll. gestart": one new colleague
+    re.I,
+)
 _NAME_PAIR = re.compile(r"\b[A-Z][a-z]+ (?:en|and|&) [A-Z][a-z]+\b")
 _NAME = re.compile(r"\b[A-Z][a-zà-ÿ]+\b")
 # Capitalised words that are no person: sentence openers and organisations.
@@ -515,7 +578,8 @@ _NOT_NAMES = set(
     Knelpunt Knelpunten Les Tip Geleerd Update Week Maandag Dinsdag Woensdag Donderdag Vrijdag
     Januari Februari Maart April Mei Juni Juli Augustus September Oktober November December
     Monday Tuesday Wednesday Thursday Friday March April May June
-    Nog Niemand Misschien Eentje Ge Allez Moi Wie Veer Just Sadly Helaas Vanaf""".split()
+    Nog Niemand Misschien Eentje Ge Allez Moi Wie Veer Just Sadly Helaas Vanaf
+    Ze Zij Hij Ik Jij Je Hun Zijn Haar They He She It Geplaatst Ingestroomd""".split()
 )
 
 
@@ -524,51 +588,90 @@ def _windows(attached: list[int]) -> set[int]:
     return {j for i in attached for j in range(i + 1, i + 1 + WINDOW)}
 
 
+_CLAUSE_BREAK = re.compile(r",\s+|;\s*|\s+(?:maar|but|terwijl|whereas)\s+", re.I)
+_NEGATION = re.compile(r"\b(niet|geen|niemand|not|no|nobody|never|nooit)\b|n't|cannot", re.I)
+_ALSO_NAME = re.compile(r"\b(?:en|and)\s+([A-Z][a-zà-ÿ]+)\s+(?:ook|too|also)\b")
+_OF_NAME = re.compile(r"^\s*van\s+([A-Z][a-zà-ÿ]+)\b")  # "eerste werkdag van Kevin"
+_TOGETHER_AS = re.compile(r"\bmet z['’]n (tweeën|drieën|vieren|vijven)\b", re.I)
+_TOGETHER_COUNT = {"tweeën": 2, "drieën": 3, "vieren": 4, "vijven": 5}
+_WITH_INTERNSHIP = re.compile(r"^\s*met\s+(?:een|de|het|haar|zijn)?\s*(\S+)", re.I)
+
+
+def _people_named(text: str, cue_words: set[str]) -> list[str]:
+    return [n for n in _NAME.findall(text) if n not in _NOT_NAMES and n.lower() not in cue_words]
+
+
 def _implicit_people(
-    text, toks, cues, counts: _Counts, consumed: set[int], counted: set[int]
+    text, toks, cues, counts: _Counts, consumed: set[int], counted: set[tuple[int, str]]
 ) -> None:
-    """'Fatima is begonnen', 'er is iemand gestopt', 'Ilse en Tom zijn gestart': a start or
-    end with a person but no number counts one (two for a pair of names)."""
+    """'Fatima is begonnen', 'er is iemand gestopt', 'Ilse en Tom zijn gestart', 'Wendy is
+    begonnen, en Mustafa ook', 'vandaag gestart: Hanna, Yusuf en Kim', 'met z'n tweeën
+    begonnen': a start or end with people but no number counts them."""
     done: set[tuple[int, str]] = set()
     cue_words = {toks[j].text for j in cues}  # "Stagiaire is gestopt": a cue word, no name
-    for i, (cue, _) in cues.items():
+    counted_anywhere = {category for _, category in counted}
+    for i, (cue, last) in cues.items():
         if not cue.verb or cue.category not in ("jobs", "ended") or i in consumed:
             continue
         start, end = _sentence(text, toks[i].start)
-        if (start, cue.category) in counted:  # "Two employees … joined": said by the number
-            continue
+        if (start, cue.category) in counted or (start, cue.category) in done:
+            continue  # "Two employees … joined": said by the number
         sentence = text[start:end]
-        if (start, cue.category) in done or _NOT_YET.search(sentence) or "?" in text[end : end + 1]:
+        if "?" in text[end : end + 1]:
             continue
         before = sentence[: toks[i].start - start]
-        if re.search(r"\b(niet|geen|niemand|not|no|nobody|never|nooit)\b|n't|cannot", before, re.I):
+        clause = _CLAUSE_BREAK.split(before)[-1]  # "…niet verlengd, maar Femke is begonnen"
+        after = text[toks[last].start + len(toks[last].text) : end]
+        if _MAYBE.search(clause + " " + after.split(",")[0]):
+            continue  # "misschien start er volgende week iemand": not yet
+        if _NEGATION.search(clause) or _NOT_YET.search(clause + after.split(",")[0]):
             continue
-        names = [
-            n for n in _NAME.findall(before) if n not in _NOT_NAMES and n.lower() not in cue_words
-        ]
-        one = _ONE_BEFORE.search(before)  # "er is een uitgevallen": een is "one" here
-        people = (
-            2 if _NAME_PAIR.search(before) else 1 if names or one or _PERSON.search(before) else 0
-        )
-        category = cue.category
-        # "de stage van Priya is gestart" is an internship; "Henk is na zijn stage in vaste
-        # dienst gekomen" a job: the internship must come before the person
-        first_person = min(
-            [m.start() for m in _NAME.finditer(before) if m.group() in names]
-            + [m.start() for m in _PERSON.finditer(before)]
-            + [len(before)]
-        )
-        opening = start + first_person
-        earlier = [c for j, (c, _) in cues.items() if opening > toks[j].start >= start]
-        if any(c.category == "internships" for c in earlier):
-            if category == "ended":  # a stagiair who stopped is no job ended
-                continue
-            category = "internships"
-        if _MAYBE.search(sentence):  # "misschien start er volgende week iemand": not yet
+        names = _people_named(clause, cue_words)
+        person = bool(names) or bool(_ONE_BEFORE.search(clause) or _PERSON.search(clause))
+        people = 2 if _NAME_PAIR.search(clause) else 1 if person else 0
+        people += len(_ALSO_NAME.findall(after))
+        if after.lstrip().startswith(":"):  # "vandaag gestart: Hanna (20u), Yusuf (24u), Kim"
+            people = max(people, len(_people_named(after, cue_words)))
+        if not people and _OF_NAME.match(after):
+            people = 1
+        together = _TOGETHER_AS.search(sentence)
+        if together:
+            people = _TOGETHER_COUNT[together.group(1).lower()]
+        pronoun_only = not names and people == 1 and not _ONE_BEFORE.search(clause)
+        if pronoun_only and cue.category in counted_anywhere:
+            continue  # "drie nieuwe collega's … Ze zijn maandag begonnen": the same three
+        category = _category_of_start(toks, cues, i, start, clause, after, cue)
+        if category is None or not people or (start, category) in done:
             continue
-        if people and (start, category) not in done:
-            counts.totals[category] += people
-            done.add((start, category))
+        counts.totals[category] += people
+        done.add((start, category))
+
+
+def _category_of_start(toks, cues, i, start, clause, after, cue):
+    """An internship named before the person ("de stage van Priya is gestart") or after the
+    verb ("Milan is begonnen met een BBL-traject") makes a start an internship, and an end no
+    job ended (a stagiair who stopped); "Henk is na zijn stage in vaste dienst gekomen" stays
+    a job."""
+    category, cue_words = cue.category, {toks[j].text for j in cues}
+    people = [
+        m.start()
+        for m in _NAME.finditer(clause)
+        if m.group() not in _NOT_NAMES and m.group().lower() not in cue_words
+    ]
+    people += [m.start() for m in _PERSON.finditer(clause)]
+    opening = toks[i].start - len(clause) + min(people, default=len(clause))
+    earlier = [c for j, (c, _) in cues.items() if opening > toks[j].start >= start]
+    with_noun = _WITH_INTERNSHIP.match(after)
+    later = with_noun and any(
+        c.category == "internships" and rx.fullmatch(with_noun.group(1).lower().strip(".,"))
+        for c in _CUES
+        for _, rx in c.pattern[:1]
+    )
+    if later and re.match(r"\s*met\s+een\b", after, re.I):
+        return None  # "begonnen met een BBL-traject": "een BBL-traject" counted it already
+    if any(c.category == "internships" for c in earlier) or later:
+        return None if category == "ended" else "internships"
+    return category
 
 
 _FIELD = {"jobs": "started", "ended": "ended", "internships": "internships"}

@@ -227,6 +227,33 @@ V2 = [
     ("Misschien start er volgende week iemand bij de receptie", 0, 0, 0, None, None, ()),
     ("Volgende stap: vanaf maandag start Anouk bij de receptie", 0, 0, 0, None, None, ()),
     ("Misschien: per maandag start Anouk bij de receptie", 0, 0, 0, None, None, ()),
+    # third round, tuned on dev 2 (a set about starts)
+    ("Wendy is begonnen, en Mustafa ook.", 2, 0, 0, None, None, ()),
+    ("Vandaag gestart: Hanna (20u), Yusuf (24u), Kim (20u).", 3, 0, 0, None, 64.0, ()),
+    ("Ze zijn met z'n tweeën begonnen in de postkamer.", 2, 0, 0, None, None, ()),
+    ("Kees is niet verlengd, maar Femke is gisteren begonnen.", 1, 1, 0, None, None, ()),
+    ("Ahmed is begonnen, maar hij heeft nog geen toegangspas.", 1, 0, 0, None, None, ()),
+    ("2 mensen begonnen bij de schoonmaak en 1 bij de catering.", 3, 0, 0, None, None, ()),
+    ("ingestroomd: 2 (schoonmaak), 1 (catering)", 3, 0, 0, None, None, ()),
+    ("Ingestroomd deze maand: 5 personen in de schoonmaak.", 5, 0, 0, None, None, ()),
+    ("Twee jongeren zijn gestart met een stage in de keuken.", 0, 0, 2, None, None, ()),
+    ("Milan is begonnen met een BBL-traject.", 0, 0, 1, None, None, ()),
+    ("Proefplaatsing van Iris is vandaag begonnen.", 0, 0, 1, None, None, ()),
+    (
+        "We hebben drie nieuwe collega's: Fatima, Joyce en Dennis. Ze zijn maandag begonnen.",
+        3,
+        0,
+        0,
+        None,
+        None,
+        (),
+    ),
+    ("Sinds 1 april werkt Mark bij ons in de groenvoorziening.", 1, 0, 0, None, None, ()),
+    ("Vandaag is er ene nieuwe gestart bij ons in de poetsploeg.", 1, 0, 0, None, None, ()),
+    ("2 nieuwe mensen gestart. sorry, het zijn er 3!", 3, 0, 0, None, None, ()),
+    ("Er gaat volgende week iemand beginnen in de postkamer.", 0, 0, 0, None, None, ()),
+    ("Er zou vandaag iemand beginnen maar hij is niet komen opdagen.", 0, 0, 0, None, None, ()),
+    ("Anouk is begonnen, Wesley start pas volgende maand.", 1, 0, 0, None, None, ()),
 ]
 
 
