@@ -25,6 +25,8 @@ MAX_NAME = 120
 _UNSAFE = re.compile(r"[^\w .,()&+-]+")
 MAX_SECTIONS_SHOWN = 8
 OPENING_CHARS = 300
+# Markdown emphasis and code marks at a word's edge; an underscore inside a word stays
+_MARKUP = re.compile(r"(?<!\w)[*_`]+|[*_`]+(?!\w)")
 
 
 def safe_file_name(name: str) -> str:
@@ -77,6 +79,7 @@ def preview_document(
     sections = list(dict.fromkeys(c.section for c in chunks if c.section))
     previous = known.get(document.source)
     opening = " ".join(chunks[0].text.split()) if chunks else ""
+    opening = _MARKUP.sub("", opening)  # "*versie 2.1*" reads as "versie 2.1" in a chat
     if len(opening) > OPENING_CHARS:
         opening = opening[:OPENING_CHARS].rsplit(" ", 1)[0] + " …"
     return Preview(

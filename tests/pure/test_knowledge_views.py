@@ -45,6 +45,18 @@ def test_names_that_are_refused_say_why(name, code):
     assert refused.value.code == code
 
 
+def test_the_opening_lines_lose_markdown_emphasis():
+    from knowledge.loaders import LoadedDocument
+    from knowledge.types import Chunk
+    from knowledge.uploads import preview_document
+
+    text = "*Versie 2.1, maart 2024.* Zie **hoofdstuk 3** en bestand_naam.pdf."
+    document = LoadedDocument("vonkje:bron/h.md", "H", text, "x")
+    chunk = Chunk("c", document.source, "x", 0, "H", "", text)
+    opening = preview_document(document, [chunk], {}).opening
+    assert opening == "Versie 2.1, maart 2024. Zie hoofdstuk 3 en bestand_naam.pdf."
+
+
 @pytest.mark.parametrize(
     ("source", "kind"),
     [
