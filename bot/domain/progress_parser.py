@@ -251,10 +251,23 @@ def _total_of(toks: list[_Tok], i: int) -> int | None:
     return j if j < len(toks) and toks[j].kind == "num" and not toks[j].article else None
 
 
+def _first_of_hours(toks: list[_Tok], i: int) -> bool:
+    """The 20 of "20 en 28 uur": hours of the first person, the unit said once."""
+    after = toks[i + 1 : i + 4]
+    return (
+        len(after) == 3
+        and after[0].text in ("en", "and", "&")
+        and after[1].kind == "num"
+        and after[2].text in _HOUR_UNITS
+    )
+
+
 def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue | None:
     """The category a number belongs to, or None when it is not a count."""
     tok, nxt = toks[i], toks[i + 1] if i + 1 < len(toks) else None
     if nxt is not None and _UNIT_NOUNS.fullmatch(nxt.text):
+        return None
+    if _first_of_hours(toks, i):  # "gestart: 20 en 28 uur"
         return None
     if tok.article and nxt is not None and nxt.text == "van":  # "een van onze medewerkers"
         k = i + 2 + (i + 2 < len(toks) and toks[i + 2].text in _OUR)
@@ -337,7 +350,10 @@ _INTENT = re.compile(
     re.I,
 )
 _NOT_YET = re.compile(r"\b(nog niet|nog geen|not yet)\b", re.I)
-_SENT_END = re.compile(r"[!?\n]|\.(?!\d)")
+# a full stop after an abbreviation ("nieuwe coll. gestart", "1 mdw.") ends no sentence
+_SENT_END = re.compile(
+    r"[!?\n]|(?<!\bcoll)(?<!\bmdw)(?<!\bnr)(?<!\bbijv)(?<!\bca)(?<!\bevt)(?<!\bincl)\.(?!\d)"
+)
 _LEAD = re.compile(r"^[\s:;,–-]*(?:(?:is|zijn|was|waren|dat|that)\b[\s:]*)*", re.I)
 
 Span = tuple[int, int]
@@ -718,11 +734,27 @@ _CLOCK_BEFORE = re.compile(r"\b(?:om|at|vanaf|tot|from|until|sinds)\s*$", re.I)
 _PER_DAY = re.compile(r"^\s*(?:per|in de|a|each)\s+(?:dag|day)", re.I)
 
 
-_EACH = re.compile(r"\b(?:beiden|beide|allebei|elk|ieder|iedereen|each|both|per persoon)\s*$", re.I)
+_EACH = re.compile(
+    r"\b(?:beiden|beide|allebei|elk|ieder|iedereen|each|both|per persoon)"
+    # "beide fulltime 36 uur"
+    r"(?:\s+(?:fulltime|parttime|voltijds?|deeltijds?|full-time|part-time))?\s*$",
+    re.I,
+)
 _TOGETHER = re.compile(r"\b(?:samen|in totaal|totaal|together|in total|total)\s*$", re.I)
 _EACH_AFTER = re.compile(r"^\s*(?:each|per persoon|per person|elk|ieder)\b", re.I)
 _TIMES = re.compile(r"(?P<times>\d+)\s*[x×]\s*$")
-_HOURS_LIST = re.compile(r"(?P<first>\d{1,2})\s+(?:en|and|&)\s+(?:een van\s+)?$", re.I)
+# "20 en 28 uur", "een voor 24 en een voor 16 uur": the first of two people
+_HOURS_LIST = re.compile(
+    r"(?P<first>\d{1,2})\s+(?:en|and|&)\s+(?:(?:een|één|de andere|the other)\s+)?"
+    r"(?:(?:van|voor|op|for)\s+)?$",
+    re.I,
+)
+# "de ene 15 uur, de andere 25": the second of two people, the unit said once
+_OTHER_HOURS = re.compile(
+    r"^[\s,;]*(?:en\s+|and\s+)?(?:de andere|de ander|the other)\s+"
+    r"(?P<hours>\d{1,2}(?:[.,]5)?)\b(?!\s*(?:uur|u|hours?)\b)",
+    re.I,
+)
 
 
 def _hours(text: str, started: int) -> tuple[float | None, bool]:
@@ -753,6 +785,9 @@ def _hours(text: str, started: int) -> tuple[float | None, bool]:
         covered += count
         if listed := _HOURS_LIST.search(head):  # "20 en 28 uur": two people
             total += float(listed.group("first"))
+            covered += 1
+        if other := _OTHER_HOURS.match(text[m.end() :]):  # "…, de andere 25"
+            total += float(other.group("hours").replace(",", "."))
             covered += 1
     if not covered or not started:
         return None, False

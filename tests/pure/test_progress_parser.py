@@ -254,6 +254,19 @@ V2 = [
     ("Er gaat volgende week iemand beginnen in de postkamer.", 0, 0, 0, None, None, ()),
     ("Er zou vandaag iemand beginnen maar hij is niet komen opdagen.", 0, 0, 0, None, None, ()),
     ("Anouk is begonnen, Wesley start pas volgende maand.", 1, 0, 0, None, None, ()),
+    ("nieuwe coll. gestart ivm uitbreiding receptie, 1 mdw op 28 uur", 1, 0, 0, None, 28.0, ()),
+    ("2 begonnen, de ene 15 uur, de andere 25.", 2, 0, 0, None, 40.0, ()),
+    ("2 begonnen, een voor 24 en een voor 16 uur.", 2, 0, 0, None, 40.0, ()),
+    (
+        "Eentje gestart bij de receptie en eentje bij de beveiliging, beide fulltime 36 uur.",
+        2,
+        0,
+        0,
+        None,
+        72.0,
+        (),
+    ),
+    ("2 gestart: 20 en 28 uur", 2, 0, 0, None, 48.0, ()),
 ]
 
 
