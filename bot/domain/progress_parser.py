@@ -470,13 +470,22 @@ def _continues_count(toks: list[_Tok], i: int, last_at: int) -> bool:
 _WITH_WORDS = {"met", "with"}
 
 
+def _internship_with(toks: list[_Tok], j: int, cues) -> tuple[_Cue, bool] | None:
+    """At toks[j] "met (een) stage": the internship cue, and whether "een" counts it."""
+    if j >= len(toks) or toks[j].text not in _WITH_WORDS:
+        return None
+    article = j + 1 < len(toks) and toks[j + 1].article
+    k = j + 1 + article
+    if k in cues and cues[k][0].category == "internships":
+        return cues[k][0], article
+    return None
+
+
 def _started_with_internship(toks: list[_Tok], i: int, cues) -> _Cue | None:
     """The internship cue of "… zijn gestart met een stage" within reach of the number."""
     for j in range(i + 1, min(len(toks), i + WINDOW + 2)):
-        if toks[j].text in _WITH_WORDS:
-            k = j + 1 + (j + 1 < len(toks) and toks[j + 1].article)
-            if k in cues and cues[k][0].category == "internships":
-                return cues[k][0]
+        if found := _internship_with(toks, j, cues):
+            return found[0]
         if toks[j].kind == "stop":
             break
     return None
@@ -608,9 +617,8 @@ _CLAUSE_BREAK = re.compile(r",\s+|;\s*|\s+(?:maar|but|terwijl|whereas)\s+", re.I
 _NEGATION = re.compile(r"\b(niet|geen|niemand|not|no|nobody|never|nooit)\b|n't|cannot", re.I)
 _ALSO_NAME = re.compile(r"\b(?:en|and)\s+([A-Z][a-zà-ÿ]+)\s+(?:ook|too|also)\b")
 _OF_NAME = re.compile(r"^\s*van\s+([A-Z][a-zà-ÿ]+)\b")  # "eerste werkdag van Kevin"
-_TOGETHER_AS = re.compile(r"\bmet z['’]n (tweeën|drieën|vieren|vijven)\b", re.I)
-_TOGETHER_COUNT = {"tweeën": 2, "drieën": 3, "vieren": 4, "vijven": 5}
-_WITH_INTERNSHIP = re.compile(r"^\s*met\s+(?:een|de|het|haar|zijn)?\s*(\S+)", re.I)
+_AS_A_GROUP = re.compile(r"\bmet z['’]n (tweeën|drieën|vieren|vijven)\b", re.I)
+_GROUP_SIZE = {"tweeën": 2, "drieën": 3, "vieren": 4, "vijven": 5}
 
 
 def _people_named(text: str, cue_words: set[str]) -> list[str]:
@@ -650,40 +658,29 @@ def _implicit_people(
             people = max(people, len(_people_named(after, cue_words)))
         if not people and _OF_NAME.match(after):
             people = 1
-        together = _TOGETHER_AS.search(sentence)
-        if together:
-            people = _TOGETHER_COUNT[together.group(1).lower()]
+        if group := _AS_A_GROUP.search(sentence):  # "met z'n tweeën"
+            people = _GROUP_SIZE[group.group(1).lower()]
         pronoun_only = not names and people == 1 and not _ONE_BEFORE.search(clause)
         if pronoun_only and cue.category in counted_anywhere:
             continue  # "drie nieuwe collega's … Ze zijn maandag begonnen": the same three
-        category = _category_of_start(toks, cues, i, start, clause, after, cue)
+        category = _category_of_start(toks, cues, i, last, start, clause, names, cue.category)
         if category is None or not people or (start, category) in done:
             continue
         counts.totals[category] += people
         done.add((start, category))
 
 
-def _category_of_start(toks, cues, i, start, clause, after, cue):
+def _category_of_start(toks, cues, i, last, start, clause, names, category):
     """An internship named before the person ("de stage van Priya is gestart") or after the
     verb ("Milan is begonnen met een BBL-traject") makes a start an internship, and an end no
     job ended (a stagiair who stopped); "Henk is na zijn stage in vaste dienst gekomen" stays
     a job."""
-    category, cue_words = cue.category, {toks[j].text for j in cues}
-    people = [
-        m.start()
-        for m in _NAME.finditer(clause)
-        if m.group() not in _NOT_NAMES and m.group().lower() not in cue_words
-    ]
+    people = [m.start() for m in _NAME.finditer(clause) if m.group() in names]
     people += [m.start() for m in _PERSON.finditer(clause)]
     opening = toks[i].start - len(clause) + min(people, default=len(clause))
     earlier = [c for j, (c, _) in cues.items() if opening > toks[j].start >= start]
-    with_noun = _WITH_INTERNSHIP.match(after)
-    later = with_noun and any(
-        c.category == "internships" and rx.fullmatch(with_noun.group(1).lower().strip(".,"))
-        for c in _CUES
-        for _, rx in c.pattern[:1]
-    )
-    if later and re.match(r"\s*met\s+een\b", after, re.I):
+    later = _internship_with(toks, last + 1, cues)
+    if later and later[1]:
         return None  # "begonnen met een BBL-traject": "een BBL-traject" counted it already
     if any(c.category == "internships" for c in earlier) or later:
         return None if category == "ended" else "internships"

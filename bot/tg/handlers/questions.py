@@ -193,16 +193,16 @@ async def store_curated(
     db, kb = services(context).db, services(context).kb
     moment = now(context)
     answer = state["answer"]
-    original = questions.get_question(db, state["question_id"])["question"]
-    public_question = original if text.strip().lower() in KEEP_AS_IS else text.strip()
+    rewritten = None if text.strip().lower() in KEEP_AS_IS else text  # else the asker's words
     row = questions.curate(
         db,
         state["question_id"],
         update.effective_user.id,
         answer,
         now=moment,
-        public_question=public_question,
+        public_question=rewritten,
     )
+    public_question = row["curated_question"]
     source = kb.add_curated(row["id"], public_question, answer, stand_per=moment.date().isoformat())
     log_knowledge_change(update, context, "answer_added", source, title=public_question, passages=1)
     if row.get("chat_id") and row.get("asker_id"):
