@@ -123,7 +123,10 @@ async def chat(
                 if data is None:
                     continue
             elif line.isdigit() and 1 <= int(line) <= len(terminal.buttons):
-                data = factory.callback(sender, terminal.buttons[int(line) - 1])
+                pressed = terminal.buttons[int(line) - 1]
+                data = factory.callback(
+                    sender, pressed, message_id=api.message_with_button(pressed)
+                )
                 terminal.buttons = []
             else:
                 data = factory.message(sender, line)

@@ -15,6 +15,7 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from urllib.parse import parse_qsl
 
 import httpx
@@ -38,6 +39,7 @@ class ApiCall:
     params: dict
     files: dict[str, bytes] = field(default_factory=dict)
     url: str = ""
+    message_id: int | None = None  # of the message this call sent or edited
 
     @property
     def chat_id(self) -> int | None:
@@ -81,31 +83,41 @@ _TELEGRAM_TAGS = {
 }
 
 
+class _TelegramHtmlChecker(HTMLParser):
+    """Telegram's rules for HTML messages: only its tags, each one closed in order."""
+
+    def check(self, text: str) -> str | None:
+        self.reset()
+        self.problems: list[str] = []
+        self.stack: list[str] = []
+        self.feed(text)
+        self.close()
+        if self.stack:
+            self.problems.append(
+                f'can\'t find end tag corresponding to start tag "{self.stack[-1]}"'
+            )
+        return self.problems[0] if self.problems else None
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in _TELEGRAM_TAGS:
+            self.problems.append(f'unsupported start tag "{tag}"')
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack[-1] != tag:
+            self.problems.append(f'unexpected end tag "{tag}"')
+        else:
+            self.stack.pop()
+
+
+_html_checker = _TelegramHtmlChecker(convert_charrefs=True)  # one, reset per message
+
+
 def html_problem(text: str) -> str | None:
     """Why Telegram's HTML parser would refuse `text`: an unknown tag, or one not closed."""
-    from html.parser import HTMLParser
-
-    problems: list[str] = []
-    stack: list[str] = []
-
-    class Checker(HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            if tag not in _TELEGRAM_TAGS:
-                problems.append(f'unsupported start tag "{tag}"')
-            stack.append(tag)
-
-        def handle_endtag(self, tag):
-            if not stack or stack[-1] != tag:
-                problems.append(f'unexpected end tag "{tag}"')
-            else:
-                stack.pop()
-
-    checker = Checker(convert_charrefs=True)
-    checker.feed(text)
-    checker.close()
-    if stack:
-        problems.append(f'can\'t find end tag corresponding to start tag "{stack[-1]}"')
-    return problems[0] if problems else None
+    if "<" not in text and "&" not in text:  # plain text: nothing to check
+        return None
+    return _html_checker.check(text)
 
 
 class LocalBotApi:
@@ -118,6 +130,7 @@ class LocalBotApi:
         self.pending_updates: list[dict] = []  # handed out by getUpdates (long polling)
         self.group_admins: dict[int, set[int]] = {}  # chat id -> user ids that administer it
         self.rejected: list[tuple[ApiCall, str]] = []  # calls refused as Telegram would
+        self.deleted_messages: set[int] = set()  # message ids a user deleted: edits fail
         self._answered: set[str] = set()  # callback queries answered (only once is allowed)
         self._message_ids = itertools.count(1000)
         # file id -> (content, size Telegram states); served by getFile and the file URL, as
@@ -137,6 +150,14 @@ class LocalBotApi:
 
     def texts(self, chat_id: int | None = None) -> list[str]:
         return [c.text for c in self.calls if c.text and (chat_id is None or c.chat_id == chat_id)]
+
+    def message_with_button(self, data: str) -> int:
+        """The id of the latest message that carries a button with this callback data: the
+        message a press of it comes from (1 when none is known)."""
+        for call in reversed(self.calls):
+            if call.message_id and any(d == data for _, d in call.buttons):
+                return call.message_id
+        return 1
 
     def clear(self) -> None:
         self.calls.clear()
@@ -191,6 +212,10 @@ class LocalBotApi:
                 return "Bad Request: invalid file_id"
             if self.files[file_id][1] > DOWNLOAD_LIMIT:
                 return "Bad Request: file is too big"
+        if call.method.startswith("editMessage") and (
+            int(call.params.get("message_id") or 0) in self.deleted_messages
+        ):
+            return "Bad Request: message to edit not found"
         if call.method == "answerCallbackQuery":
             query_id = str(call.params.get("callback_query_id"))
             if query_id in self._answered:
@@ -254,8 +279,9 @@ class LocalBotApi:
 
     def _message(self, call: ApiCall) -> dict:
         chat_id = call.chat_id or 0
+        call.message_id = int(call.params.get("message_id") or next(self._message_ids))
         message = {
-            "message_id": int(call.params.get("message_id") or next(self._message_ids)),
+            "message_id": call.message_id,
             "date": int(time.time()),
             "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
             "from": BOT_USER,

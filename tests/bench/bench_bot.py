@@ -73,7 +73,7 @@ async def run(args) -> dict:
         before = len(api.calls)
         await feed(factory.message(member, MESSAGES[i % len(MESSAGES)]))
         draft = next(c for c in api.calls[before:] if c.buttons and c.chat_id == member.id)
-        await feed(factory.callback(member, draft.buttons[0][1]))
+        await feed(factory.callback(member, draft.buttons[0][1], message_id=draft.message_id))
 
     async def batches(job, total: int) -> float:
         started = time.perf_counter()

@@ -68,6 +68,7 @@ class BotKit:
 
     async def press(self, sender: Sender, data: str, **kwargs) -> list:
         before = len(self.api.calls)
+        kwargs.setdefault("message_id", self.api.message_with_button(data))
         await self.feed(self.factory.callback(sender, data, **kwargs))
         return self.api.calls[before:]
 

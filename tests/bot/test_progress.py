@@ -17,11 +17,24 @@ async def test_update_is_shown_and_saved_only_on_opslaan(world):
     assert [label for label, _ in draft.buttons] == ["✅ Opslaan", "✏️ Wijzigen", "✖️ Annuleren"]
     assert _saved(world, "Schoonmaak").totals.jobs_realised == 0
     calls = await world.press(ANNA, world.button(ANNA.id, "Opslaan"))
+    # the draft itself now says what was saved, without buttons; no second message
+    assert [c.method for c in calls] == ["answerCallbackQuery", "editMessageText"]
+    assert calls[-1].params["message_id"] == world.api.sent("sendMessage")[-1].message_id
+    assert "Gestart in een baan: <b>2</b>" in calls[-1].text
     assert "staat nu op 2 van 10 banen" in calls[-1].text
+    assert "reply_markup" not in calls[-1].params
     saved = _saved(world, "Schoonmaak").latest[0]
     assert (saved.jobs_realised, saved.internships, saved.role) == (2, 3, "opdrachtgever")
     assert saved.raw_text.startswith("twee nieuwe collega's")
     assert saved.author_id == ANNA.id
+
+
+async def test_a_draft_deleted_before_opslaan_is_saved_and_said_below(world):
+    await world.send(ANNA, "3 nieuwe medewerkers aangenomen")
+    world.api.deleted_messages.add(world.api.sent("sendMessage")[-1].message_id)
+    calls = await world.press(ANNA, world.button(ANNA.id, "Opslaan"))
+    assert calls[-1].method == "sendMessage" and "staat nu op 3 van 10" in calls[-1].text
+    assert _saved(world, "Schoonmaak").totals.jobs_realised == 3
 
 
 async def test_annuleren_and_wijzigen(world):

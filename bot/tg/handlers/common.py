@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.output.render import split_message
@@ -216,11 +217,16 @@ def proeftuin_buttons(choices: Sequence[Proeftuin], prefix: str) -> list[list[tu
     return [[(p.name, f"{prefix}:{p.id}")] for p in choices]
 
 
-async def clear_buttons(update: Update) -> None:
-    """Take the buttons off the message that was pressed, so it cannot be pressed twice."""
+async def clear_buttons(update: Update, *, quietly: bool = False) -> None:
+    """Take the buttons off the message that was pressed, so it cannot be pressed twice.
+    `quietly`: a message that can no longer be edited keeps them (its flow is ended anyway)."""
     query = update.callback_query
     if query and query.message:
-        await query.edit_message_reply_markup(reply_markup=None)
+        try:
+            await query.edit_message_reply_markup(reply_markup=None)
+        except BadRequest:
+            if not quietly:
+                raise
 
 
 def log_knowledge_change(
@@ -268,15 +274,19 @@ def get_flow(update: Update, context: ContextTypes.DEFAULT_TYPE, token: str, kin
     return conversations.get_flow(services(context).flow_db, token, update.effective_user.id, kind)
 
 
-async def answer_flow_button(update: Update, context: ContextTypes.DEFAULT_TYPE, flow) -> bool:
+async def answer_flow_button(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, flow, *, keep_buttons: bool = False
+) -> bool:
     """Answer a press on a flow's button; False (and told) when the flow is gone. In a group
-    another person's buttons stay where they are, with an alert for the one who pressed."""
+    another person's buttons stay where they are, with an alert for the one who pressed.
+    `keep_buttons`: the caller edits the pressed message itself (a live flow only)."""
     query = update.callback_query
     if flow is None and is_group(update):
         await query.answer(say(language_of(update, context), "not_your_button"), show_alert=True)
         return False
     await query.answer()
-    await clear_buttons(update)
+    if flow is None or not keep_buttons:
+        await clear_buttons(update)
     if flow is None:
         await reply(update, context, "draft_gone")
         return False

@@ -4,6 +4,8 @@ withdrawn with /herstel."""
 from __future__ import annotations
 
 from telegram import Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.domain.drafts import (
@@ -119,10 +121,7 @@ async def show_draft(
     update: Update, context: ContextTypes.DEFAULT_TYPE, token: str, draft: dict
 ) -> None:
     language = language_of(update, context)
-    name = get_proeftuin(services(context).db, draft["proeftuin_id"]).name
-    text = draft_text(draft["fields"], name, language, note=draft.get("note"))
-    if draft["correcting"]:
-        text = say(language, "draft_correction", id=draft["correcting"]) + text
+    text = _draft_message(context, draft, language)
     buttons = [
         [
             (say(language, "save"), f"ds:{token}"),
@@ -136,12 +135,21 @@ async def show_draft(
     )
 
 
+def _draft_message(context: ContextTypes.DEFAULT_TYPE, draft: dict, language: str) -> str:
+    name = get_proeftuin(services(context).db, draft["proeftuin_id"]).name
+    text = draft_text(draft["fields"], name, language, note=draft.get("note"))
+    if draft["correcting"]:
+        text = say(language, "draft_correction", id=draft["correcting"]) + text
+    return text
+
+
 async def draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Opslaan / Wijzigen / Annuleren under a draft, or the proeftuin chosen for it."""
     query = update.callback_query
     action, token, *rest = query.data.split(":")
     flow = (get_flow if action in ("dp", "da") else take_flow)(update, context, token, DRAFT)
-    if not await answer_flow_button(update, context, flow):
+    saving = action == "ds"  # the draft itself is edited into what became of it, see below
+    if not await answer_flow_button(update, context, flow, keep_buttons=saving):
         return
     draft = flow.data
     if action == "dp":
@@ -156,7 +164,26 @@ async def draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     elif action == "dc":
         await reply(update, context, "cancelled")
     else:
-        await save_draft(update, context, draft)
+        key, values = save_draft(update, context, draft)
+        await _close_draft(update, context, draft, say(language_of(update, context), key, **values))
+
+
+async def _close_draft(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, draft: dict, outcome: str
+) -> None:
+    """The pressed draft shows what was saved and loses its buttons, in one edit: the chat
+    keeps one message per update, and a busy bot makes one Bot API call fewer per save."""
+    language = language_of(update, context)
+    text = outcome
+    if draft.get("proeftuin_id") is not None:
+        text = _draft_message(context, draft, language) + "\n\n" + outcome
+    try:
+        await update.callback_query.edit_message_text(
+            text, parse_mode=ParseMode.HTML, reply_markup=None, disable_web_page_preview=True
+        )
+    except BadRequest:  # the draft is gone or can no longer be edited: say it below instead
+        await clear_buttons(update, quietly=True)
+        await send_html(context, update.effective_chat.id, outcome)
 
 
 async def _choose_proeftuin(update: Update, context: ContextTypes.DEFAULT_TYPE, flow, chosen_id):
@@ -170,38 +197,39 @@ async def _choose_proeftuin(update: Update, context: ContextTypes.DEFAULT_TYPE, 
     await show_draft(update, context, flow.token, data)
 
 
-async def save_draft(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: dict) -> None:
-    """Opslaan: a correction changes the saved update, anything else is saved once."""
+def save_draft(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: dict) -> tuple[str, dict]:
+    """Opslaan: a correction changes the saved update, anything else is saved once. Returns
+    the text key (and its values) that says what happened."""
     db, user_id = services(context).db, update.effective_user.id
     if draft["proeftuin_id"] is None:  # saved before a proeftuin was chosen
-        await reply(update, context, "draft_gone")
-        return
+        return "draft_gone", {}
     memberships = people.memberships(db, user_id)
     membership = next((m for m in memberships if m.proeftuin.id == draft["proeftuin_id"]), None)
     if membership is None:
-        name = get_proeftuin(db, draft["proeftuin_id"]).name
-        await reply(update, context, "not_member_of", name=name)
-    elif draft["correcting"]:
-        await _save_correction(update, context, draft)
-    else:
-        await _save_new(update, context, draft, membership)
+        return "not_member_of", {"name": get_proeftuin(db, draft["proeftuin_id"]).name}
+    if draft["correcting"]:
+        return _save_correction(update, context, draft)
+    return _save_new(update, context, draft, membership)
 
 
-async def _save_correction(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: dict):
+def _save_correction(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, draft: dict
+) -> tuple[str, dict]:
     db, target = services(context).db, draft["correcting"]
     try:
         updates.correct_update(
             db, target, update.effective_user.id, now=now(context), **stored_values(draft)
         )
     except TooOld:
-        await reply(update, context, "too_old_to_change", id=target)
+        return "too_old_to_change", {"id": target}
     except (NotAllowed, NotFound):
-        await reply(update, context, "not_yours")
-    else:
-        await reply(update, context, "corrected", id=target)
+        return "not_yours", {}
+    return "corrected", {"id": target}
 
 
-async def _save_new(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: dict, membership):
+def _save_new(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, draft: dict, membership
+) -> tuple[str, dict]:
     db, user = services(context).db, update.effective_user
     try:
         _, created = updates.save_update(
@@ -216,17 +244,15 @@ async def _save_new(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: d
             **stored_values(draft),
         )
     except Invalid:
-        await reply(update, context, "bad_number")
-        return
+        return "bad_number", {}
     if not created:
-        await reply(update, context, "already_saved")
-        return
+        return "already_saved", {}
     solved = draft["fields"].get("solved")
     if solved:  # "knelpunt vervoer is opgelost"
         solve_by_topic(db, membership.proeftuin.id, solved, solved_by=user.id, now=now(context))
     jobs = totals(db, membership.proeftuin.id).net_jobs
     target = membership.proeftuin.jobs_target
-    await reply(update, context, "saved", name=membership.proeftuin.name, jobs=jobs, target=target)
+    return "saved", {"name": membership.proeftuin.name, "jobs": jobs, "target": target}
 
 
 async def update_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
