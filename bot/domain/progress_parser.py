@@ -71,6 +71,10 @@ _WORDS |= {
 # never before an event noun ("een gesprek met de inkoper", "een contract met de gemeente").
 # Accented "één"/"eén" is always the numeral; "een is aangenomen" is therefore not counted.
 _DIALECT_ARTICLES = {"ene", "nen", "unne", "'n"}
+_DIALECT_NUMBERS = {"twij": 2, "drij": 3}
+_BOTH = {"beide", "both"}  # "beide kandidaten zijn begonnen"; "beiden" / "allebei" stand alone
+# After a figure: an ordinal ("1e", "2de", "3rd") or a measure glued on ("28-urig", "24-hour")
+_ORDINAL_OR_MEASURE = re.compile(r"(?:e|ste|de|st|nd|rd|th)\b|-(?:urige?|uurs|hours?)\b", re.I)
 _ARTICLE_ADJ = {"nieuwe", "extra", "vaste", "betaalde", "echte", "goede", "eerste", "tweede"}
 # A number followed by one of these measures something else ("twee weken", "15 maart").
 _UNIT_NOUNS = re.compile(
@@ -112,18 +116,21 @@ def _cue(cat: str, spec: str, *, verb: bool = False, article_ok: bool = True) ->
 
 _CUES = (
     _cue("jobs", r"nieuwe? (collega|coll|medewerker|medewerkster|werknemer)(s|'s)?"),
+    _cue("jobs", r"mdw|mdws|mdw'ers|mdwers"),  # the abbreviation of medewerker(s)
     _cue("jobs", r"(medewerkers?|medewerksters?) !van"),  # "medewerkers van de gemeente"
     _cue("jobs", r"new (colleagues?|employees?|staff|starters?|hires?|workers?)"),
-    _cue("jobs", r"employees?|starters?"),
+    _cue("jobs", r"employees?|starters?|colleagues?"),
     _cue("jobs", r"baan|banen|baantjes?|dienstverband(en)?|plaatsing(en)?|jobs?|hires?"),
     _cue("jobs", r"(arbeids)?contract(en)?", article_ok=False),
     _cue("jobs", r"geplaatst|aangenomen|hired|placed|employed|gestart|begonnen|started", verb=True),
     _cue("jobs", r"ingestroomd|aangesteld|aangeworven|joined|onboarded", verb=True),
-    _cue("jobs", r"contract(en)? (getekend|ondertekend|signed)", verb=True),
+    _cue("jobs", r"contract(en)? (getekend|ondertekend|gekregen|signed)", verb=True),
+    _cue("jobs", r"omgezet|doorgestroomd", verb=True),  # "de stage is omgezet in een contract"
     _cue("jobs", r"signed (his|her|their|a) contracts?", verb=True),
     _cue("jobs", r"in dienst", verb=True),
     _cue("jobs", r"in vaste dienst", verb=True),
     _cue("jobs", r"eerste werkdag(en)?", verb=True),
+    _cue("jobs", r"eerste dag", verb=True),
     _cue("jobs", r"aan (de|het) (slag|werk)", verb=True),
     _cue("jobs", r"erbij|bijgekomen|bijgekregen", verb=True),
     _cue("jobs", r"bij (gekomen|gekregen)", verb=True),
@@ -132,6 +139,7 @@ _CUES = (
     _cue("ended", r"opgezegd|stopped|quit|left|resigned|dropped|dismissed|fired", verb=True),
     # one phrase per cue: the spec is split at spaces, so "a b|c d" would be three tokens
     _cue("ended", r"niet verlengd", verb=True),
+    _cue("ended", r"afgelopen|beëindigd|beeindigd|ended|terminated", verb=True),
     _cue("ended", r"not renewed", verb=True),
     _cue("ended", r"eruit|weg", verb=True),
     _cue("ended", r"uit dienst", verb=True),
@@ -210,12 +218,18 @@ def _tokens(text: str) -> list[_Tok]:
     out = []
     for m in _TOKEN.finditer(text):
         kind, raw = m.lastgroup or "stop", m.group().lower().replace("’", "'")
-        if kind == "num":
+        if kind == "num" and _ORDINAL_OR_MEASURE.match(text, m.end()):
+            out.append(_Tok("other", raw, m.start()))  # "1e plaatsing", "een 28-urig contract"
+        elif kind == "num":
             out.append(_Tok("num", raw, m.start(), int(raw.replace(".", ""))))
         elif kind == "word" and raw in _WORDS:
             out.append(_Tok("num", raw, m.start(), _WORDS[raw], article=raw == "een"))
         elif kind == "word" and raw in _DIALECT_ARTICLES:  # Flemish "ene", "nen", "unne"
             out.append(_Tok("num", raw, m.start(), 1, article=True))
+        elif kind == "word" and raw in _DIALECT_NUMBERS:  # Gronings "twij nije mensen"
+            out.append(_Tok("num", raw, m.start(), _DIALECT_NUMBERS[raw]))
+        elif kind == "word" and raw in _BOTH:  # "beide kandidaten": two, said with a noun
+            out.append(_Tok("num", raw, m.start(), 2, article=True))
         elif kind == "word" and raw == "eentje":
             out.append(_Tok("num", raw, m.start(), 1))
         elif kind == "word" and raw in _VAGUE:  # "een paar stagiairs": a count to ask about
@@ -251,6 +265,40 @@ def _total_of(toks: list[_Tok], i: int) -> int | None:
     return j if j < len(toks) and toks[j].kind == "num" and not toks[j].article else None
 
 
+_NUMBER_WORDS = {"nummer", "nr", "no", "number"}
+_PERSON_NOUNS = {"collega", "medewerker", "medewerkster", "mdw", "werknemer", "kracht", "man"}
+_PERSON_NOUNS |= {"vrouw", "mensen", "personen", "collega's", "medewerkers", "werknemers"}
+
+
+_HAVE_GOT = {"hebben", "heb", "hebt", "kregen", "kreeg", "zijn", "kwamen", "kwam"}
+
+
+def _er_noun_bij(toks: list[_Tok], i: int) -> bool:
+    """ "er een collega bij", "er 2 nieuwe medewerkers bij": people who came on board."""
+    if i < 2 or toks[i - 1].text != "er" or toks[i - 2].text not in _HAVE_GOT:
+        return False
+    j = i + 1 + (i + 1 < len(toks) and toks[i + 1].text in _ARTICLE_ADJ)
+    return j + 1 < len(toks) and toks[j].text in _PERSON_NOUNS and toks[j + 1].text == "bij"
+
+
+_HISTORY = {"na", "after", "vanuit", "via", "following"}
+
+
+def _after_history(toks: list[_Tok], j: int) -> bool:
+    """An internship cue said as where someone came from: "na een stage", "na de BBL"."""
+    return any(toks[k].text in _HISTORY for k in range(max(0, j - 3), j))
+
+
+def _has_own_number(toks: list[_Tok], k: int) -> bool:
+    """Whether a number stands before the cue ending at toks[k] in its clause."""
+    for j in range(k - 1, max(-1, k - WINDOW - 1), -1):
+        if toks[j].kind == "stop" or toks[j].kind == "colon":
+            return False
+        if toks[j].kind == "num":
+            return True
+    return False
+
+
 def _first_of_hours(toks: list[_Tok], i: int) -> bool:
     """The 20 of "20 en 28 uur": hours of the first person, the unit said once."""
     after = toks[i + 1 : i + 4]
@@ -269,7 +317,13 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
         return None
     if _first_of_hours(toks, i):  # "gestart: 20 en 28 uur"
         return None
-    if tok.article and nxt is not None and nxt.text == "van":  # "een van onze medewerkers"
+    if _er_noun_bij(toks, i):  # "we hebben er een collega bij", "er zijn er 2 mdw bij"
+        return _ER_BIJ
+    if toks[i - 1].text in _NUMBER_WORDS if i else False:  # "nummer vier": one person
+        return None
+    if tok.text == "one" and nxt is not None and nxt.text == "of":
+        tok = replace(tok, article=True)  # "one of our colleagues quit", as "een van onze"
+    if tok.article and nxt is not None and nxt.text in ("van", "of"):  # "een van onze …"
         k = i + 2 + (i + 2 < len(toks) and toks[i + 2].text in _OUR)
         k += k < len(toks) and toks[k].text in _ARTICLE_ADJ
         if not (k in cues and not cues[k][0].verb):
@@ -280,6 +334,8 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
         spots = [i + 1, i + 2] if nxt is not None and nxt.text in _ARTICLE_ADJ else [i + 1]
         if not any(j in cues and not cues[j][0].verb and cues[j][0].article_ok for j in spots):
             return None
+    if _before(toks, i, {"ontslag", "ontslagen", "uitval", "vertrek"}, 2):  # "ontslag voor 1 mdw"
+        return _ENDED_BEFORE
     # "3 van de 5 kandidaten zijn aangenomen": the 3 reads past the 5, the 5 stays candidates.
     total = _total_of(toks, i)
     is_total = any(_total_of(toks, a) == i for a in (i - 2, i - 3) if a >= 0)
@@ -298,6 +354,8 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
         ):
             break
         cue = cues.get(j, (None, 0))[0]
+        if cue is not None and cue.category == "internships" and _after_history(toks, j):
+            return None  # "4 gestart, waarvan 2 na een stage": how they came, not a count
         if cue is None:
             if t.text in _UNDO:
                 return None
@@ -320,6 +378,8 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
     if found is None and not tok.article:  # "aangenomen: 2", "kandidaten 4"
         k = i - 2 if i >= 2 and toks[i - 1].kind == "colon" else i - 1
         found = next((c for c, last in cues.values() if last == k and k >= 0), None)
+        if found is not None and _has_own_number(toks, k):
+            return None  # "3 mensen begonnen: 2 van 16 uur en 1 van 32": a breakdown
         if found is None and k == i - 2:  # "ingestroomd deze maand: 5"
             for j in range(k - 1, max(-1, k - 4), -1):
                 if toks[j].kind != "word":
@@ -331,6 +391,7 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
 
 
 _ER_BIJ = _cue("jobs", r"bij", verb=True)
+_ENDED_BEFORE = _cue("ended", r"ontslag", verb=True)
 
 
 # --- clauses -------------------------------------------------------------------------------
@@ -433,6 +494,40 @@ def _before(toks: list[_Tok], i: int, words: set[str], reach: int = 2) -> bool:
     return any(toks[j].text in words for j in range(max(0, i - reach), i))
 
 
+_NOW_STOCK = re.compile(
+    r"\b(?:op dit moment|op het moment|momenteel|stand van zaken|inmiddels werken|nu|currently"
+    r"|at the moment|right now|in totaal)\b",
+    re.I,
+)
+_AT_WORK = re.compile(
+    r"\b(?:in dienst|aan het werk|werkzaam|werken|at work|employed|working)\b", re.I
+)
+_JUST_STARTED = re.compile(
+    r"\b(?:genomen|getreden|gekomen|gegaan|begonnen|gestart|aangenomen|geplaatst|started|hired"
+    r"|joined|erbij|bij gekomen|bijgekomen)\b",
+    re.I,
+)
+
+
+def _stock_at_work(text: str, pos: int) -> bool:
+    """ "Er werken nu 6 mensen via de proeftuin": how many work there, said as a state."""
+    sentence = text[slice(*_sentence(text, pos))]
+    return bool(
+        _NOW_STOCK.search(sentence)
+        and _AT_WORK.search(sentence)
+        and not _JUST_STARTED.search(sentence)
+    )
+
+
+def _before_in_clause(toks: list[_Tok], i: int, words: set[str], reach: int) -> bool:
+    for j in range(i - 1, max(-1, i - reach - 1), -1):
+        if toks[j].kind in ("stop", "colon"):
+            return False
+        if toks[j].text in words:
+            return True
+    return False
+
+
 def _remaining(toks: list[_Tok], i: int) -> bool:
     """'nog 2 te gaan', 'nog 3 nodig': what is left of a target."""
     after = {t.text for t in toks[i + 1 : i + 4]}
@@ -467,7 +562,7 @@ def _continues_count(toks: list[_Tok], i: int, last_at: int) -> bool:
     return toks[i - 1].text == "," and nxt is not None and nxt.text == "("  # "2 (x), 1 (y)"
 
 
-_WITH_WORDS = {"met", "with"}
+_WITH_WORDS = {"met", "with", "aan", "als", "as", "on", "op", "in"}
 
 
 def _internship_with(toks: list[_Tok], j: int, cues) -> tuple[_Cue, bool] | None:
@@ -534,9 +629,11 @@ def _scan(text: str, masked: list[Span]) -> _Counts:
             counts.problems.append("unclear")
         elif not 0 <= tok.value <= MAX_COUNT:
             counts.problems.append("negative" if tok.value < 0 else "too_large")
+        elif cue.category == "jobs" and _stock_at_work(text, tok.start):
+            continue  # "op dit moment hebben we 5 mensen in dienst": who work there, not news
         elif _before(toks, i, _RUNNING_TOTAL, 3) and cue.category == "jobs":
             counts.ask.append("started")  # "de teller staat op 8": how many are new?
-        elif _before(toks, i, _NETTO):
+        elif _before_in_clause(toks, i, _NETTO, 5):  # "netto zijn er deze maand 3 bijgekomen"
             counts.netto = tok.value  # only counts when nothing else does
         elif cue.category == "candidates":
             if not _before(toks, i, _BEFORE_STOCK):  # "nu 5, was 4": the stock is 5
@@ -616,7 +713,33 @@ def _windows(attached: list[int]) -> set[int]:
 _CLAUSE_BREAK = re.compile(r",\s+|;\s*|\s+(?:maar|but|terwijl|whereas)\s+", re.I)
 _NEGATION = re.compile(r"\b(niet|geen|niemand|not|no|nobody|never|nooit)\b|n't|cannot", re.I)
 _ALSO_NAME = re.compile(r"\b(?:en|and)\s+([A-Z][a-zà-ÿ]+)\s+(?:ook|too|also)\b")
-_OF_NAME = re.compile(r"^\s*van\s+([A-Z][a-zà-ÿ]+)\b")  # "eerste werkdag van Kevin"
+# "eerste werkdag van Kevin", "eerste dag voor jeroen", "eerste werkdag voor Marloes en Tim"
+_OF_NAME = re.compile(
+    r"^\s*(?:van|voor|of|for)\s+(?P<first>[A-Za-zà-ÿ]+)(?:\s+(?:en|and|&)\s+(?P<second>[A-Za-zà-ÿ]+))?"
+)
+# "de tweede kandidaat", "onze eerste medewerker", "nummer vier": one person
+_ORDINAL_PERSON = re.compile(
+    r"\b(?:de|het|onze|our|the)\s+(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste"
+    r"|negende|tiende|first|second|third|fourth|fifth|\d+(?:e|ste|de|st|nd|rd|th))\s+(?:\w+\s+)?"
+    r"(?:kandidaat|medewerker|medewerkster|collega|deelnemer|persoon|starter|mdw|werknemer"
+    r"|candidate|employee|colleague)\b"
+    r"|\b(?:nummer|nr\.?|number)\s+(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\b",
+    re.I,
+)
+# "mo is maandag gestart", "fatima heeft vandaag haar eerste werkdag": a lowercase name
+_LOWER_SUBJECT = re.compile(
+    r"^\s*(?P<name>[a-zà-ÿ]{2,})\s+(?:is|heeft|was)\b"
+    r"|\b(?:is|heeft)\s+(?P<late>[a-zà-ÿ]{2,})\s*$"  # "vandaag is jan begonnen"
+)
+_NO_PERSON = set(
+    """er het dat dit die wie wat ze zij hij iemand niemand iedereen alles hier daar nu ook toen
+    en maar men je jij u ik we wij this that there it he she who what everyone nobody someone
+    update vandaag gisteren inmiddels eindelijk dus verder helaas gelukkig de een nog wel niet
+    er's alles contract stage team locatie proeftuin traject ie al weer toch gewoon net pas
+    direct meteen gelijk zojuist maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
+    deze vorige afgelopen ze'r d'r""".split()
+)
+_BUT_ONE_DID = re.compile(r"^\s*,?\s*(?:maar|but)\s+(?P<name>[A-Za-zà-ÿ]+)\s+(?:wel|did)\b", re.I)
 _AS_A_GROUP = re.compile(r"\bmet z['’]n (tweeën|drieën|vieren|vijven)\b", re.I)
 _GROUP_SIZE = {"tweeën": 2, "drieën": 3, "vieren": 4, "vijven": 5}
 
@@ -625,49 +748,107 @@ def _people_named(text: str, cue_words: set[str]) -> list[str]:
     return [n for n in _NAME.findall(text) if n not in _NOT_NAMES and n.lower() not in cue_words]
 
 
+def _a_person(word: str | None, cue_words: set[str]) -> bool:
+    """Whether a word said where a person stands can be one ("jeroen", not "de")."""
+    return bool(word) and word.lower() not in _NO_PERSON | cue_words and word not in _NOT_NAMES
+
+
+def _listed_people(after: str, cue_words: set[str]) -> int:
+    """ "gestart: anouk (22 uur) en mees (22 uur)": the people of a list after a colon."""
+    items = re.split(r",|;|&|\s+(?:en|and)\s+", re.sub(r"\([^)]*\)", " ", after.lstrip()[1:]))
+    people = 0
+    for item in (item.strip() for item in items):
+        if not (re.fullmatch(r"[A-Za-zà-ÿ-]+", item) and _a_person(item, cue_words)):
+            break  # "Rosa, 27 uur, receptie": the list of people ends at the hours
+        people += 1
+    return people
+
+
 def _implicit_people(
     text, toks, cues, counts: _Counts, consumed: set[int], counted: set[tuple[int, str]]
 ) -> None:
     """'Fatima is begonnen', 'er is iemand gestopt', 'Ilse en Tom zijn gestart', 'Wendy is
     begonnen, en Mustafa ook', 'vandaag gestart: Hanna, Yusuf en Kim', 'met z'n tweeën
     begonnen': a start or end with people but no number counts them."""
-    done: set[tuple[int, str]] = set()
+    done: dict[tuple[int, str], tuple[set[str], int]] = {}  # names counted, where the cue ended
     cue_words = {toks[j].text for j in cues}  # "Stagiaire is gestopt": a cue word, no name
     counted_anywhere = {category for _, category in counted}
+    named: set[str] = set()  # categories counted from names, not pronouns
+    by_pronoun: dict[str, int] = {}  # "Ze is begonnen": counted unless a named start is it
     for i, (cue, last) in cues.items():
         if not cue.verb or cue.category not in ("jobs", "ended") or i in consumed:
             continue
         start, end = _sentence(text, toks[i].start)
-        if (start, cue.category) in counted or (start, cue.category) in done:
+        if (start, cue.category) in counted:
             continue  # "Two employees … joined": said by the number
+        if toks[i].text.startswith("contract") and i and toks[i - 1].text in ("vast", "vaste"):
+            continue  # "heeft een vast contract gekregen": a placement made lasting, no new job
         sentence = text[start:end]
         if "?" in text[end : end + 1]:
             continue
         before = sentence[: toks[i].start - start]
         clause = _CLAUSE_BREAK.split(before)[-1]  # "…niet verlengd, maar Femke is begonnen"
         after = text[toks[last].start + len(toks[last].text) : end]
+        if (start, cue.category) in done:  # "Zeynep gestart (20u) en Hamza gestart (36u)"
+            seen, previous_end = done[(start, cue.category)]
+            between = text[previous_end : toks[i].start]
+            fresh = set(_people_named(between, cue_words)) - seen
+            doubt = _NEGATION.search(between) or _MAYBE.search(between + after.split(",")[0])
+            if fresh and not doubt:
+                counts.totals[cue.category] += len(fresh)
+                seen |= fresh
+            done[(start, cue.category)] = (seen, toks[last].start)
+            continue
         if _MAYBE.search(clause + " " + after.split(",")[0]):
             continue  # "misschien start er volgende week iemand": not yet
         if _NEGATION.search(clause) or _NOT_YET.search(clause + after.split(",")[0]):
+            if (but := _BUT_ONE_DID.match(after)) and _a_person(but.group("name"), cue_words):
+                counts.totals[cue.category] += 1  # "Jaimy is toch niet begonnen, maar Stijn wel"
+                done[(start, cue.category)] = ({but.group("name")}, toks[last].start)
             continue
         names = _people_named(clause, cue_words)
-        person = bool(names) or bool(_ONE_BEFORE.search(clause) or _PERSON.search(clause))
+        lower = _LOWER_SUBJECT.search(clause)
+        lower_name = lower and (lower.group("name") or lower.group("late"))
+        if not names and _a_person(lower_name, cue_words):
+            names = [lower_name]  # "mo is maandag gestart"
+        one = _ONE_BEFORE.search(clause) or _ORDINAL_PERSON.search(clause)
+        person = bool(names) or bool(one or _PERSON.search(clause))
         people = 2 if _NAME_PAIR.search(clause) else 1 if person else 0
         people += len(_ALSO_NAME.findall(after))
         if after.lstrip().startswith(":"):  # "vandaag gestart: Hanna (20u), Yusuf (24u), Kim"
-            people = max(people, len(_people_named(after, cue_words)))
-        if not people and _OF_NAME.match(after):
-            people = 1
+            people = max(
+                people, len(_people_named(after, cue_words)), _listed_people(after, cue_words)
+            )
+        if not people and (of := _OF_NAME.match(after)) and _a_person(of["first"], cue_words):
+            people = 1 + _a_person(of["second"], cue_words)  # "eerste werkdag voor X en Y"
+            names = [n for n in (of["first"], of["second"]) if n]
         if group := _AS_A_GROUP.search(sentence):  # "met z'n tweeën"
             people = _GROUP_SIZE[group.group(1).lower()]
-        pronoun_only = not names and people == 1 and not _ONE_BEFORE.search(clause)
+        pronoun_only = not names and people == 1 and not one
         if pronoun_only and cue.category in counted_anywhere:
             continue  # "drie nieuwe collega's … Ze zijn maandag begonnen": the same three
         category = _category_of_start(toks, cues, i, last, start, clause, names, cue.category)
-        if category is None or not people or (start, category) in done:
+        if _CONVERTED.search(sentence) and cue.category == "jobs":
+            category = "jobs"  # "de stage van Dirk is omgezet in een betaald contract"
+        if category is None or not people:
             continue
-        counts.totals[category] += people
-        done.add((start, category))
+        if pronoun_only:
+            by_pronoun[category] = by_pronoun.get(category, 0) + 1
+        else:
+            counts.totals[category] += people
+            named.add(category)
+        done[(start, category)] = (set(names), toks[last].start)
+    for category, people in by_pronoun.items():
+        if category not in named:  # "Ze is begonnen! … is Naomi aan het werk gegaan": one
+            counts.totals[category] += people
+
+
+_CONVERTED = re.compile(
+    r"\bomgezet in (?:een )?(?:\w+ )?(?:contract|baan|dienstverband|arbeidsovereenkomst)"
+    r"|\bdoorgestroomd naar (?:een )?(?:\w+ )?(?:baan|contract|werk)"
+    r"|\bturned into a (?:paid )?(?:job|contract)",
+    re.I,
+)
 
 
 def _category_of_start(toks, cues, i, last, start, clause, names, category):
@@ -678,7 +859,12 @@ def _category_of_start(toks, cues, i, last, start, clause, names, category):
     people = [m.start() for m in _NAME.finditer(clause) if m.group() in names]
     people += [m.start() for m in _PERSON.finditer(clause)]
     opening = toks[i].start - len(clause) + min(people, default=len(clause))
-    earlier = [c for j, (c, _) in cues.items() if opening > toks[j].start >= start]
+    earlier = [
+        c
+        for j, (c, _) in cues.items()
+        if opening > toks[j].start >= start
+        and not (c.category == "internships" and _after_history(toks, j))  # "na de stage"
+    ]
     later = _internship_with(toks, last + 1, cues)
     if later and later[1]:
         return None  # "begonnen met een BBL-traject": "een BBL-traject" counted it already
@@ -720,11 +906,31 @@ def _plans(text: str) -> list[Span]:
 # --- public --------------------------------------------------------------------------------
 _HOURS = re.compile(
     r"(?:(?P<people>\d+|een|één|eentje|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+"
-    r"(?:\w+\s+)?(?:mensen|medewerkers?|personen|collega'?s|people|werknemers?|kandidaten|"
-    r"stagiairs?|starters)\s+)?"
+    r"(?:(?:\w+\s+)?(?:mensen|medewerkers?|mdws?|pers|personen|collega'?s|people|werknemers?"
+    r"|kandidaten|stagiairs?|starters|dames|heren|jongeren)\.?\s+|(?=(?:van|à)\s)))?"
     r"(?:van|voor|à|a|for|of|met|elk|ieder|each|,)?\s*(?:gemiddeld\s+|average\s+)?"
-    r"(?<![:\d])(?P<hours>\d{1,2}(?:[.,]5)?)\s*(?:uur|u|hours?|hrs|h)\b"
+    r"(?<![:\d])(?P<hours>\d{1,2}(?:[.,]5)?)\s*-?\s*(?:uur|u|uren|hours?|hrs|h|urige?|uurs)\b"
     r"(?!\s*(?:'s|s'|smiddags|in de ochtend))",
+    re.I,
+)
+# "3 dagen van 6 uur", "4 daag van 6 uur", "3 ochtenden van 4 uur", "5 dagen 4 uur per dag"
+_DAYS_BEFORE = re.compile(
+    r"\b(?P<days>[1-7]|een|twee|drie|vier|vijf|zes|two|three|four|five)\s+(?:dagen|daag|dag"
+    r"|ochtenden|middagen|avonden|diensten|days|mornings|afternoons|shifts)\s+"
+    r"(?:van|à|a|of|per week van)?\s*$",
+    re.I,
+)
+# "tussen 16 en 20 uur", "16 à 20 uur", "16-20 uur": a range, asked about
+_HOURS_RANGE = re.compile(
+    r"(?:\btussen\s+(?:de\s+)?\d{1,2}\s+(?:en|and)|\bbetween\s+\d{1,2}\s+and|\d{1,2}\s*(?:à|-|–|tot|to))"
+    r"\s*\d{1,2}\s*(?:uur|u|uren|hours?)\b",
+    re.I,
+)
+# Hours in a clause about someone or something else: the jobcoach's, a training's, a stage's
+_HOURS_OF_OTHERS = re.compile(
+    r"\b(?:job\s?coach\w*|coach|begeleid\w*|training\w*|cursus\w*|opleiding\w*|inwerk\w*|duurt"
+    r"|overleg\w*|vergader\w*|reistijd|stage\w*|stagiair\w*|proefplaatsing\w*|intern\w*|takes"
+    r"|lasts)\b",
     re.I,
 )
 _CLOCK_BEFORE = re.compile(r"\b(?:om|at|vanaf|tot|from|until|sinds)\s*$", re.I)
@@ -732,9 +938,10 @@ _PER_DAY = re.compile(r"^\s*(?:per|in de|a|each)\s+(?:dag|day)", re.I)
 
 
 _EACH = re.compile(
-    r"\b(?:beiden|beide|allebei|elk|ieder|iedereen|each|both|per persoon)"
-    # "beide fulltime 36 uur"
-    r"(?:\s+(?:fulltime|parttime|voltijds?|deeltijds?|full-time|part-time))?\s*$",
+    r"\b(?:beiden|beide|allebei|allemaal|allen|elk|ieder|iedereen|each|both|all|per persoon)"
+    # "beide fulltime 36 uur", "each on a 24-hour contract", "ieder een contract van 20 uur"
+    r"(?:\s+(?:fulltime|parttime|voltijds?|deeltijds?|full-time|part-time|on|a|an|met|een|op"
+    r"|with|contract|van|for|of))*\s*$",
     re.I,
 )
 _TOGETHER = re.compile(r"\b(?:samen|in totaal|totaal|together|in total|total)\s*$", re.I)
@@ -742,7 +949,7 @@ _EACH_AFTER = re.compile(r"^\s*(?:each|per persoon|per person|elk|ieder)\b", re.
 _TIMES = re.compile(r"(?P<times>\d+)\s*[x×]\s*$")
 # "20 en 28 uur", "een voor 24 en een voor 16 uur": the first of two people
 _HOURS_LIST = re.compile(
-    r"(?P<first>\d{1,2})\s+(?:en|and|&)\s+(?:(?:een|één|de andere|the other)\s+)?"
+    r"(?P<first>\d{1,2})\s*(?:en|and|&|\+)\s*(?:(?:een|één|de andere|the other)\s+)?"
     r"(?:(?:van|voor|op|for)\s+)?$",
     re.I,
 )
@@ -759,11 +966,21 @@ def _hours(text: str, started: int) -> tuple[float | None, bool]:
     40, 'beiden 20 uur' 40, '20 en 28 uur' 48, '2x 20 uur' 40; hours for fewer people than
     started ('2 gestart, eentje voor 24 uur') are asked about."""
     total, covered = 0.0, 0
+    if started and _HOURS_RANGE.search(text):
+        return None, True
     for m in _HOURS.finditer(text):
         head = text[: m.start("hours")]
-        if _CLOCK_BEFORE.search(head) or _PER_DAY.match(text[m.end() :]):
+        clause = re.split(r"[.,;!?()]", head)[-1] + text[m.end() : m.end() + 40].split(".")[0]
+        if _HOURS_OF_OTHERS.search(clause):
+            continue  # "de jobcoach komt 4 uur per week": not the hours of who started
+        days = _DAYS_BEFORE.search(head)
+        if _CLOCK_BEFORE.search(head) or (_PER_DAY.match(text[m.end() :]) and not days):
             continue  # "om 6 uur" is a time of day; "4 uur per dag" is no weekly figure
         hours = float(m.group("hours").replace(",", "."))
+        if days:  # "3 dagen van 6 uur": 18 a week
+            word = days.group("days").lower()
+            hours *= int(word) if word.isdigit() else _WORDS.get(word, 1)
+            head = head[: days.start()]
         people = m.group("people")
         tail = text[m.end() : m.end() + 20]
         if _TOGETHER.search(head.rstrip(" ,")) and started:  # "samen 72 uur": all of them

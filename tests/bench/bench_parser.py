@@ -25,6 +25,8 @@ SETS = {  # tests/eval/README.md says which set drove which choice
     "dev (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten.jsonl",
     # a second set written blind, mostly about starts (figures only, no notes)
     "dev 2 (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten_dev2.jsonl",
+    # a third, written blind for the fourth round: starts and hours in many shapes
+    "dev 3 (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten_dev3.jsonl",
     "held-out": ROOT / "tests" / "eval" / "voortgang_berichten_heldout.jsonl",
 }
 FIELDS = (
