@@ -70,7 +70,7 @@ _WORDS |= {
 # internship noun, optionally after one adjective ("een nieuwe collega", "een stageplek"),
 # never before an event noun ("een gesprek met de inkoper", "een contract met de gemeente").
 # Accented "één"/"eén" is always the numeral; "een is aangenomen" is therefore not counted.
-_DIALECT_ARTICLES = {"ene", "nen", "unne", "'n"}
+_DIALECT_ARTICLES = {"ene", "nen", "unne", "'n", "eine"}
 _DIALECT_NUMBERS = {"twij": 2, "drij": 3}
 _BOTH = {"beide", "both"}  # "beide kandidaten zijn begonnen"; "beiden" / "allebei" stand alone
 # After a figure: an ordinal ("1e", "2de", "3rd") or a measure glued on ("28-urig", "24-hour")
@@ -94,7 +94,8 @@ _NETTO = {"netto", "saldo", "net"}
 _RUNNING_TOTAL = {"teller", "totaal", "total", "staat", "staan", "zitten", "zit", "tally"}
 _CORRECTION = {"nee", "sorry", "correctie", "bedoel", "oeps", "pardon", "correction", "mean"}
 _BEFORE_STOCK = {"was", "waren", "eerst", "vorige", "had", "hadden"}  # "was 4": the old figure
-_VAGUE = {"paar", "enkele", "aantal", "handvol", "meerdere", "diverse", "few", "couple"}
+_VAGUE = {"paar", "enkele", "aantal", "handvol", "meerdere", "diverse", "few", "couple", "some"}
+_VAGUE |= {"several"}
 _VAGUE |= {"several", "some"}
 _RANGE = {"à", "a", "of", "tot", "-", "–", "or", "to"}
 _HOUR_UNITS = {"uur", "u", "uren", "hours", "hour", "hrs"}
@@ -123,9 +124,11 @@ _CUES = (
     _cue("jobs", r"baan|banen|baantjes?|dienstverband(en)?|plaatsing(en)?|jobs?|hires?"),
     _cue("jobs", r"(arbeids)?contract(en)?", article_ok=False),
     _cue("jobs", r"geplaatst|aangenomen|hired|placed|employed|gestart|begonnen|started", verb=True),
+    _cue("jobs", r"startte|startten|begon", verb=True),
     _cue("jobs", r"ingestroomd|aangesteld|aangeworven|joined|onboarded", verb=True),
     _cue("jobs", r"contract(en)? (getekend|ondertekend|gekregen|signed)", verb=True),
-    _cue("jobs", r"omgezet|doorgestroomd", verb=True),  # "de stage is omgezet in een contract"
+    # "de stage is omgezet in een contract", "1 intern became a paid employee"
+    _cue("jobs", r"omgezet|doorgestroomd|became", verb=True),
     _cue("jobs", r"signed (his|her|their|a) contracts?", verb=True),
     _cue("jobs", r"in dienst", verb=True),
     _cue("jobs", r"in vaste dienst", verb=True),
@@ -144,13 +147,14 @@ _CUES = (
     _cue("ended", r"eruit|weg", verb=True),
     _cue("ended", r"uit dienst", verb=True),
     _cue("candidates", r"kandidaat|kandidaten|sollicitant(en)?|werkzoekenden?|candidates?"),
-    _cue("candidates", r"applicants?"),
+    _cue("candidates", r"applicants?|kand"),  # "3 kand. in beeld"
     _cue("candidates", r"in (beeld|view)", verb=True),
     _cue("candidates", r"in the pipeline", verb=True),
     _cue("candidates", r"voorgedragen|voorgesteld|shortlisted", verb=True),
     # "stagiere(s)", "stagiërs": spellings too far from "stagiair" for the typo correction
     _cue("internships", r"stage(s|plek|plekken|plaats|plaatsen)?|stagi(ai|e|ë)r(e|s|es)?"),
     _cue("internships", r"internships?"),
+    _cue("internships", r"(work|trial) placements?"),
     _cue("internships", r"interns?|trainees?"),
     _cue("internships", r"(werkervarings|leerwerk)(plek|plekken|plaats|plaatsen)|lwp"),
     _cue("internships", r"proefplaatsing(en)?|bbl-(plek|plekken|plaats|plaatsen)|bbl'?ers?"),
@@ -169,7 +173,7 @@ stageplaatsen stagiair stagiaire stagiairs stagiaires leerwerkplek leerwerkplekk
 werkervaringsplek werkervaringsplekken proefplaatsing proefplaatsingen knelpunt knelpunten
 probleem problemen opgelost geregeld gesprek gesprekken geleerd overleg werkbezoek
 kennismaking intake presentatie training voorgedragen voorgesteld candidates internship
-internships dienst contract contracten getekend ondertekend verlengd
+internships started startte startten begon dienst contract contracten getekend ondertekend verlengd
 """.split()
 # Real words a few letters from a key word: never "corrected".
 _NOT_TYPOS = {"banden", "plaatsen", "plannen", "planning", "gesteld", "gestaakt", "stappen"}
@@ -232,6 +236,8 @@ def _tokens(text: str) -> list[_Tok]:
             out.append(_Tok("num", raw, m.start(), 2, article=True))
         elif kind == "word" and raw == "eentje":
             out.append(_Tok("num", raw, m.start(), 1))
+        elif raw == "aantal" and not (out and out[-1].text == "een"):
+            out.append(_Tok(kind, raw, m.start()))  # "Aantal kandidaten: 12" is no vague count
         elif kind == "word" and raw in _VAGUE:  # "een paar stagiairs": a count to ask about
             out.append(_Tok("num", raw, m.start(), -1, vague=True))
         else:
@@ -330,6 +336,8 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
             return None
         tok, i = replace(tok, article=False), k - 1  # read on from the noun, as "1 medewerker"
         nxt = toks[i + 1]
+    if any(t.text in ("elders", "elsewhere") for t in toks[max(0, i - 3) : i]):
+        return None  # "beiden hebben elders een baan gevonden": not here
     if tok.article:
         spots = [i + 1, i + 2] if nxt is not None and nxt.text in _ARTICLE_ADJ else [i + 1]
         if not any(j in cues and not cues[j][0].verb and cues[j][0].article_ok for j in spots):
@@ -355,15 +363,21 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
             break
         cue = cues.get(j, (None, 0))[0]
         if cue is not None and cue.category == "internships" and _after_history(toks, j):
-            return None  # "4 gestart, waarvan 2 na een stage": how they came, not a count
+            if found is None:
+                return None  # "4 gestart, waarvan 2 na een stage": how they came, not a count
+            continue  # "1 stagiair is na zijn stage in dienst gekomen": read on
         if cue is None:
             if t.text in _UNDO:
                 return None
             if t.text in _DROPPED:  # a candidate who dropped out of the selection
                 return None
+            if t.text in ("elders", "elsewhere"):  # "heeft elders een baan gevonden"
+                return None
             continue
         if found is None:
             found = cue
+        elif found.category == "internships" and cue in _CONVERSION_CUES:
+            found = cue  # "1 stagiair is na zijn stage in dienst gekomen": a job
         elif cue.category == "ended":
             # "1 medewerker is gestopt": a job ended; a stagiair who stopped is no job
             if found.category != "jobs":
@@ -391,6 +405,12 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
 
 
 _ER_BIJ = _cue("jobs", r"bij", verb=True)
+# cues that turn an internship into a job: "in dienst", "omgezet", "became"
+_CONVERSION_CUES = [
+    c
+    for c in _CUES
+    if c.category == "jobs" and c.pattern[0][1].pattern in ("in", "omgezet|doorgestroomd|became")
+]
 _ENDED_BEFORE = _cue("ended", r"ontslag", verb=True)
 
 
@@ -399,6 +419,9 @@ _OBSTACLE_AFTER = r"knelpunt(en)?|probleem|problemen|obstakels?|blockers?|issues
 _OBSTACLE_AFTER += r"|maar(?! ook)|obstacles?|problems?|unfortunately|but"
 _OBSTACLE_IN = (
     r"lastig|moeilijk|stroef|lopen vast|loopt vast|stuck"  # the whole sentence is the obstacle
+    r"|gedoe|krapte|tekort aan|te weinig|duurt lang|duren lang|wachten nog|wacht nog|staan stil"
+    r"|staat stil|houdt \w+ tegen|niet geregeld|nog niet rond|geen vervang\w*|sluit niet aan"
+    r"|overvol|werkdruk|(?:still )?unclear|waiting for|shortage|lack of|oorzaak:|reden:"
 )
 _OBSTACLE = ((_OBSTACLE_AFTER, "after"), (_OBSTACLE_IN, "sentence"))
 _NEXT = (
@@ -483,6 +506,7 @@ def _step(text: str, masked: list[Span]) -> str | None:
 class _Counts:
     totals: dict[str, int]
     candidates: int | None = None
+    candidates_in_view: bool = False  # said as "in beeld": wins over a count in passing
     ask: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     netto: int | None = None
@@ -517,6 +541,25 @@ def _stock_at_work(text: str, pos: int) -> bool:
         and _AT_WORK.search(sentence)
         and not _JUST_STARTED.search(sentence)
     )
+
+
+_IN_VIEW = re.compile(r"\b(?:in beeld|in view|in the pipeline|voorgedragen|shortlisted)\b", re.I)
+_NO_CANDIDATES = re.compile(
+    r"\b(?:geen|no)\s+(?:nieuwe\s+|new\s+)?(?:kandidaten|candidates)\s+(?:meer\s+)?"
+    r"(?:in beeld|in view|in the pipeline)",
+    re.I,
+)
+
+
+def _candidates_stock(text: str, toks: list[_Tok], i: int) -> tuple[bool, bool]:
+    """Whether a count of candidates is said "in beeld", and whether it is the stock at all:
+    "intake gehad met 2 kandidaten" tells of a meeting, not of how many are in view."""
+    sentence = text[slice(*_sentence(text, toks[i].start))]
+    if _IN_VIEW.search(sentence):
+        return True, True
+    if _ACTIVITY.search(sentence):
+        return False, False
+    return False, True
 
 
 def _before_in_clause(toks: list[_Tok], i: int, words: set[str], reach: int) -> bool:
@@ -636,8 +679,11 @@ def _scan(text: str, masked: list[Span]) -> _Counts:
         elif _before_in_clause(toks, i, _NETTO, 5):  # "netto zijn er deze maand 3 bijgekomen"
             counts.netto = tok.value  # only counts when nothing else does
         elif cue.category == "candidates":
-            if not _before(toks, i, _BEFORE_STOCK):  # "nu 5, was 4": the stock is 5
-                counts.candidates = tok.value
+            in_view, stock = _candidates_stock(text, toks, i)
+            if _before(toks, i, _BEFORE_STOCK):
+                pass  # "nu 5, was 4": the stock is 5
+            elif stock and (in_view or not counts.candidates_in_view):
+                counts.candidates, counts.candidates_in_view = tok.value, in_view
         elif last is not None and _before(toks, i, _CORRECTION, 3):
             counts.totals[last[0]] += tok.value - last[1]  # "3 gestart, nee sorry 2"
             last = (last[0], tok.value)
@@ -651,6 +697,8 @@ def _scan(text: str, masked: list[Span]) -> _Counts:
     _implicit_people(text, toks, cues, counts, consumed=consumed, counted=counted)
     if not any(counts.totals.values()):
         counts.totals["jobs"] += _starts_named_after(text, masked)
+    if counts.candidates is None and _NO_CANDIDATES.search(text):
+        counts.candidates = 0  # "nog geen kandidaten in beeld"
     counts.problems = list(dict.fromkeys(counts.problems))
     return counts
 
@@ -658,9 +706,10 @@ def _scan(text: str, masked: list[Span]) -> _Counts:
 _PERSON = re.compile(r"\b(?:iemand|someone|somebody|hij|zij|ze|he|she)\b", re.I)
 # A start said with the person after the verb, and no number.
 _STARTS_TODAY = re.compile(
-    r"\b(?i:per|vanaf|sinds) (?:vandaag|gisteren|maandag|dinsdag|woensdag|donderdag|vrijdag"
+    r"\b(?:(?i:per|vanaf|sinds) )?(?i:vandaag|gisteren|maandag|dinsdag|woensdag|donderdag|vrijdag"
     r"|deze week|\d{1,2} (?i:januari|februari|maart|april|mei|juni|juli|augustus|september"
-    r"|oktober|november|december)) (?:werkt|begint|start) (?:[A-Z][a-zà-ÿ]+|er iemand)\b"
+    r"|oktober|november|december)) (?:werkt|begint|start|startte|begon)"
+    r" (?:[A-Z][a-zà-ÿ]+|er iemand)\b"
 )
 _HIRED_SOMEONE = re.compile(r"\b(?:hired|welcomed|onboarded) (?:someone|somebody|a new)\b", re.I)
 
@@ -685,7 +734,8 @@ _MAYBE = re.compile(
 )
 _ONE_BEFORE = re.compile(
     r"\b(?:een|één|eentje|ene|nen|unne)\s+(?:nieuwe\s+)?(?:is\s+|zijn\s+)?$"
-    r"|\b(?:een |ene |nen )?nieuwe (?:collega|coll|medewerker|medewerkster|werknemer|kracht)\b"
+    r"|\b(?:een |ene |nen )?nieuwe (?:collega|coll|medewerker|medewerkster|werknemer|kracht"
+    r"|stagiaire?|starter|mdw)\b"
     r"(?!s|'s)[\s.]*$",  # "nieuwe coll. gestart": one new colleague
     re.I,
 )
@@ -710,7 +760,7 @@ def _windows(attached: list[int]) -> set[int]:
     return {j for i in attached for j in range(i + 1, i + 1 + WINDOW)}
 
 
-_CLAUSE_BREAK = re.compile(r",\s+|;\s*|\s+(?:maar|but|terwijl|whereas)\s+", re.I)
+_CLAUSE_BREAK = re.compile(r",\s+|;\s*|:\s+|\s+(?:maar|but|terwijl|whereas)\s+", re.I)
 _NEGATION = re.compile(r"\b(niet|geen|niemand|not|no|nobody|never|nooit)\b|n't|cannot", re.I)
 _ALSO_NAME = re.compile(r"\b(?:en|and)\s+([A-Z][a-zà-ÿ]+)\s+(?:ook|too|also)\b")
 # "eerste werkdag van Kevin", "eerste dag voor jeroen", "eerste werkdag voor Marloes en Tim"
@@ -729,7 +779,7 @@ _ORDINAL_PERSON = re.compile(
 # "mo is maandag gestart", "fatima heeft vandaag haar eerste werkdag": a lowercase name
 _LOWER_SUBJECT = re.compile(
     r"^\s*(?P<name>[a-zà-ÿ]{2,})\s+(?:is|heeft|was)\b"
-    r"|\b(?:is|heeft)\s+(?P<late>[a-zà-ÿ]{2,})\s*$"  # "vandaag is jan begonnen"
+    r"|\b(?i:is|heeft|vandaag|gisteren|today|yesterday)\s+(?P<late>[a-zà-ÿ]{2,})\s*$"
 )
 _NO_PERSON = set(
     """er het dat dit die wie wat ze zij hij iemand niemand iedereen alles hier daar nu ook toen
@@ -758,7 +808,10 @@ def _listed_people(after: str, cue_words: set[str]) -> int:
     items = re.split(r",|;|&|\s+(?:en|and)\s+", re.sub(r"\([^)]*\)", " ", after.lstrip()[1:]))
     people = 0
     for item in (item.strip() for item in items):
-        if not (re.fullmatch(r"[A-Za-zà-ÿ-]+", item) and _a_person(item, cue_words)):
+        first = item.split()[0] if item else ""
+        lone = re.fullmatch(r"[A-Za-zà-ÿ-]+", item) and _a_person(item, cue_words)
+        named = _NAME.fullmatch(first) and first not in _NOT_NAMES  # "Kim bij de schoonmaak"
+        if not (lone or named):
             break  # "Rosa, 27 uur, receptie": the list of people ends at the hours
         people += 1
     return people
@@ -816,9 +869,7 @@ def _implicit_people(
         people = 2 if _NAME_PAIR.search(clause) else 1 if person else 0
         people += len(_ALSO_NAME.findall(after))
         if after.lstrip().startswith(":"):  # "vandaag gestart: Hanna (20u), Yusuf (24u), Kim"
-            people = max(
-                people, len(_people_named(after, cue_words)), _listed_people(after, cue_words)
-            )
+            people = max(people, _listed_people(after, cue_words))
         if not people and (of := _OF_NAME.match(after)) and _a_person(of["first"], cue_words):
             people = 1 + _a_person(of["second"], cue_words)  # "eerste werkdag voor X en Y"
             names = [n for n in (of["first"], of["second"]) if n]
@@ -909,7 +960,7 @@ _HOURS = re.compile(
     r"(?:(?:\w+\s+)?(?:mensen|medewerkers?|mdws?|pers|personen|collega'?s|people|werknemers?"
     r"|kandidaten|stagiairs?|starters|dames|heren|jongeren)\.?\s+|(?=(?:van|à)\s)))?"
     r"(?:van|voor|à|a|for|of|met|elk|ieder|each|,)?\s*(?:gemiddeld\s+|average\s+)?"
-    r"(?<![:\d])(?P<hours>\d{1,2}(?:[.,]5)?)\s*-?\s*(?:uur|u|uren|hours?|hrs|h|urige?|uurs)\b"
+    r"(?<![:\d])(?P<hours>\d{1,2}(?:[.,]5)?)\s*-?\s*(?:uur|u|uren|uurkes|uurtjes|hours?|hrs|h|urige?|uurs)\b"
     r"(?!\s*(?:'s|s'|smiddags|in de ochtend))",
     re.I,
 )
@@ -929,11 +980,12 @@ _HOURS_RANGE = re.compile(
 # Hours in a clause about someone or something else: the jobcoach's, a training's, a stage's
 _HOURS_OF_OTHERS = re.compile(
     r"\b(?:job\s?coach\w*|coach|begeleid\w*|training\w*|cursus\w*|opleiding\w*|inwerk\w*|duurt"
-    r"|overleg\w*|vergader\w*|reistijd|stage\w*|stagiair\w*|proefplaatsing\w*|intern\w*|takes"
-    r"|lasts)\b",
+    r"|overleg\w*|vergader\w*|reistijd|takes|lasts)\b",
     re.I,
 )
-_CLOCK_BEFORE = re.compile(r"\b(?:om|at|vanaf|tot|from|until|sinds)\s*$", re.I)
+_CLOCK_BEFORE = re.compile(
+    r"(?:\b(?:om|at|vanaf|tot|from|until|sinds|before|after)|vóór)\s*$", re.I
+)
 _PER_DAY = re.compile(r"^\s*(?:per|in de|a|each)\s+(?:dag|day)", re.I)
 
 
@@ -970,7 +1022,7 @@ def _hours(text: str, started: int) -> tuple[float | None, bool]:
         return None, True
     for m in _HOURS.finditer(text):
         head = text[: m.start("hours")]
-        clause = re.split(r"[.,;!?()]", head)[-1] + text[m.end() : m.end() + 40].split(".")[0]
+        clause = re.split(r"[.,;!?()]", head)[-1] + re.split(r"[.,;!?()]", text[m.end() :])[0]
         if _HOURS_OF_OTHERS.search(clause):
             continue  # "de jobcoach komt 4 uur per week": not the hours of who started
         days = _DAYS_BEFORE.search(head)
@@ -1010,9 +1062,11 @@ def _hours(text: str, started: int) -> tuple[float | None, bool]:
 
 _SOLVED = re.compile(
     r"(?:knelpunt(?:en)?\s+(?:rond|over|met|m\.?b\.?t\.?|van|:)?\s*)?"
-    r"(?:het|de|ons|onze)?\s*(?P<topic>[\w'-]{3,})(?:\s+(?:probleem|issue|kwestie))?"
+    r"(?:het|de|ons|onze)?\s*(?P<topic>\b(?!(?:niet|nog|geen|not|never|nooit)\b)[\w'-]{3,})"
+    r"(?:\s+(?:probleem|issue|kwestie))?(?:\s+van\s+(?:de|het)\s+[\w'-]+)?"  # "X van de Y is rond"
     r"\s+(?:is|zijn|werd|was|has been|is now|are)?\s*(?:nu|inmiddels|eindelijk|now)?\s*"
-    r"(?:opgelost|geregeld|verholpen|solved|fixed|resolved|sorted)",
+    r"(?:opgelost|geregeld|verholpen|aangepast|solved|fixed|resolved|sorted"
+    r"|(?<=is )rond\b(?!\s+(?:de|het|\d))|(?<=zijn )rond\b(?!\s+(?:de|het|\d)))",
     re.I,
 )
 _SOLVED_AFTER = re.compile(
@@ -1021,7 +1075,8 @@ _SOLVED_AFTER = re.compile(
 )
 _LESSON = re.compile(
     r"\b(?:geleerd|lessons? learned|lessons? learnt|les(?:sen)?\s*:|wat werkt|what works"
-    r"|tip(?: voor anderen| for others)?\s*:|wat we anders|next time we|learned|learnt"
+    r"|lessons?\s*:|tip(?: voor anderen| voor andere \w+| for others)?\s*:|wat we anders"
+    r"|next time we|learned|learnt"
     r"|werkt (?:goed|het best|beter)|works (?:well|best))",
     re.I,
 )
@@ -1033,7 +1088,18 @@ _ACTIVITY = re.compile(
     r"|meeting with|spoke (?:with|to)|met with|visited|site visit|informatiebijeenkomst"
     r"|\w*sessie|\w*bijeenkomst\b[^.!?\n]{0,60}\b(?:gehad|bijgewoond|gehouden)"
     r"|bijgewoond|georganiseerd|om tafel (?:gezeten|gegaan)|gesproken over"
-    r"|matchingsgesprek|driegesprek|evaluatie(?:gesprek)?)",
+    r"|matchingsgesprek|driegesprek|evaluatie(?:gesprek)?"
+    r"|(?:\w*(?:gesprek|call|overleg|meeting|sessie)|\w+(?<!werk)dag)\b[^.!?\n]{0,60}"
+    r"\b(?:gehad|gehouden|gevoerd)"  # "Terugkomdag gehouden", not "eerste werkdag gehad"
+    r"|\b(?:we|wij) (?:trained|organi[sz]ed|hosted|held|gave)\b"
+    r"|\b(?:organised|organized) (?:a|an)\b)",
+    re.I,
+)
+
+
+_PLANNED = re.compile(
+    r"\b(?:gepland|inplannen|we gaan|gaan we|volgende (?:week|maand)|komende (?:week|maand)"
+    r"|binnenkort|planning|planned|next (?:week|month)|we will|we're going)\b",
     re.I,
 )
 
@@ -1072,7 +1138,7 @@ def parse_progress(text: str) -> ParsedProgress:
     if obstacles and _only_regret(text, obstacle_span):
         obstacles, obstacle_span = None, []
     lesson = _own_words(original, text, lambda t: _marked_sentence(t, _LESSON))
-    masked = _plans(text) + ([_sentence(text, _LESSON.search(text).start())] if lesson else [])
+    masked = _plans(text) + ([_lesson_span(text)] if lesson else [])
     counts = _scan(text, masked)
     started, ended, internships = counts.totals.values()
     if counts.netto is not None and not (started or ended):  # "netto 2 banen erbij"
@@ -1081,6 +1147,8 @@ def parse_progress(text: str) -> ParsedProgress:
     ask = tuple(dict.fromkeys(counts.ask + (["hours"] if ask_hours else [])))
     step = _step(text, masked + obstacle_span)
     activity = _own_words(original, text, lambda t: _marked_sentence(t, _ACTIVITY))
+    if activity and _PLANNED.search(activity):  # "overleg met UWV staat gepland": a plan
+        activity, next_step = None, next_step or activity
     figures = started or ended or internships or counts.candidates is not None
     found = figures or ask or counts.problems or step or obstacles or next_step
     found = found or solved or lesson or activity
@@ -1119,6 +1187,15 @@ def _only_regret(text: str, spans: list[Span]) -> bool:
         return False
     counts = _scan(sentence, [])
     return counts.totals["ended"] > 0
+
+
+def _lesson_span(text: str) -> Span:
+    """From a lesson's marker's clause to its sentence end: "2 leerwerkplekken gestart, lesje
+    geleerd: …" keeps the 2."""
+    marker = _LESSON.search(text).start()
+    start, end = _sentence(text, marker)
+    breaks = [m.end() for m in re.finditer(r"[,;]\s*", text[start:marker])]
+    return (start + breaks[-1] if breaks else start, end)
 
 
 def _blank(text: str, spans: list[Span]) -> str:

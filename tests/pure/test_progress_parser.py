@@ -319,6 +319,29 @@ V2 = [
     ("Both candidates started on Monday", 2, 0, 0, None, None, ()),
     ("Moi, der binnen twij nije mensen begonnen", 2, 0, 0, None, None, ()),
     ("Volgende maand starten er twee mensen bij de catering", 0, 0, 0, None, None, ()),
+    # the fifth round (dev set 4): conversions, stocks of candidates, "elders"
+    ("1 stagiaire is na haar stage in dienst gekomen (24 uur)", 1, 0, 0, None, 24.0, ()),
+    ("2 interns became paid employees today", 2, 0, 0, None, None, ()),
+    ("3 mensen gestopt, alle drie hebben elders een baan gevonden", 0, 3, 0, None, None, ()),
+    ("Gisteren startte Noah bij de postkamer", 1, 0, 0, None, None, ()),
+    ("Vandaag ilse begonnen bij de receptie", 1, 0, 0, None, None, ()),
+    ("nieuwe stagiaire begonnen bij de catering", 0, 0, 1, None, None, ()),
+    ("Two trial placements started in the kitchen", 0, 0, 2, None, None, ()),
+    (
+        "Contract getekend én gestart: Yara, receptie Rijkswaterstaat Utrecht",
+        1,
+        0,
+        0,
+        None,
+        None,
+        (),
+    ),
+    ("Kandidaten in beeld: 6. Drie kandidaten wachten nog op hun VOG.", 0, 0, 0, 6, None, ()),
+    ("Intakegesprek gehad met 3 kandidaten bij het UWV", 0, 0, 0, None, None, ()),
+    ("Nog geen kandidaten in beeld voor de postkamer", 0, 0, 0, 0, None, ()),
+    ("Aantal kandidaten in beeld: negen", 0, 0, 0, 9, None, ()),
+    ("Sophie begonnen, 20u. Ze kan niet vóór 9 uur beginnen.", 1, 0, 0, None, 20.0, ()),
+    ("Some people started at the reception", 0, 0, 0, None, None, ("started",)),
 ]
 
 
@@ -344,6 +367,17 @@ NOTES = [
     ("Teamoverleg gehad met de schoonmakers over het rooster", False, None, False, True),
     ("Netwerkbijeenkomst met andere proeftuinen bijgewoond", False, None, False, True),
     ("We hebben een infosessie georganiseerd bij het Leerwerkloket", False, None, False, True),
+    # the fifth round: "niet geregeld" is no solution; obstacles without the word knelpunt
+    ("Knelpunt: de kinderopvang is nog steeds niet geregeld", True, None, False, False),
+    ("De financiering van de jobcoach is rond!", False, "financiering", False, False),
+    ("Er is krapte in de begeleiding, de jobcoach zit overvol", True, None, False, False),
+    ("Oorzaak: te weinig begeleiding in de nachtdienst", True, None, False, False),
+    ("Call met de gemeente gehad over de loonkostensubsidie", False, None, False, True),
+    ("Terugkomdag gehouden met de nieuwe medewerkers", False, None, False, True),
+    ("We trained the team leaders on job coaching", False, None, False, True),
+    ("Overleg met het UWV staat gepland voor volgende week", False, None, False, False),
+    ("Tip voor andere proeftuinen: begin met een taakanalyse", False, None, True, False),
+    ("Lesson: invite the team leaders to the matching day", False, None, True, False),
 ]
 
 
