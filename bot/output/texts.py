@@ -138,6 +138,7 @@ NL = {
     "group_only": "Dit werkt alleen in een groep.",
     # progress updates
     "draft": "Dit heb ik begrepen voor <b>{name}</b>:\n{lines}\n\nKlopt dit?",
+    "draft_saved": "Voor <b>{name}</b>:\n{lines}",
     "draft_started": "• Gestart in een baan: <b>{value}</b>",
     "draft_ended": "• Baan beëindigd (uitval): <b>{value}</b>",
     "draft_internships": "• Stage-/leerwerkplekken gestart: <b>{value}</b>",
@@ -487,6 +488,7 @@ EN = {
     "save": "✅ Save",
     "edit": "✏️ Change",
     "draft": "This is what I understood for <b>{name}</b>:\n{lines}\n\nIs this right?",
+    "draft_saved": "For <b>{name}</b>:\n{lines}",
     "draft_started": "• Started in a job: <b>{value}</b>",
     "draft_ended": "• Job ended (dropout): <b>{value}</b>",
     "draft_internships": "• Internships/work-experience places started: <b>{value}</b>",

@@ -43,8 +43,11 @@ DRAFT_LINES = (  # (field, shown when) in the order a draft lists them
 _VALUE = {"started": "jobs_realised", "ended": "jobs_ended"}
 
 
-def draft_text(fields: dict, name: str, language: str, *, note: str | None = None) -> str:
-    """What was read from a progress message, only the fields it holds, and what is unsure."""
+def draft_text(
+    fields: dict, name: str, language: str, *, note: str | None = None, asking: bool = True
+) -> str:
+    """What was read from a progress message, only the fields it holds, and what is unsure;
+    `asking=False`: the same lines once it is decided, without "Klopt dit?"."""
     lines = []
     for key, shown in DRAFT_LINES:
         if shown(fields):
@@ -55,8 +58,9 @@ def draft_text(fields: dict, name: str, language: str, *, note: str | None = Non
             lines.append(say(language, f"draft_{key}", value=value, units=units))
     if note:
         lines.append(say(language, "draft_note", value=note))
-    text = say(language, "draft", name=name, html_values={"lines": "\n".join(lines)})
-    if fields.get("ask"):
+    key = "draft" if asking else "draft_saved"
+    text = say(language, key, name=name, html_values={"lines": "\n".join(lines)})
+    if fields.get("ask") and asking:
         unsure = ", ".join(say(language, f"field_{f}") for f in fields["ask"])
         text += "\n" + say(language, "draft_unsure", fields=unsure)
     return text

@@ -22,6 +22,7 @@ async def test_update_is_shown_and_saved_only_on_opslaan(world):
     assert calls[-1].params["message_id"] == world.api.sent("sendMessage")[-1].message_id
     assert "Gestart in een baan: <b>2</b>" in calls[-1].text
     assert "staat nu op 2 van 10 banen" in calls[-1].text
+    assert "Klopt dit?" not in calls[-1].text  # decided: the question is gone
     assert "reply_markup" not in calls[-1].params
     saved = _saved(world, "Schoonmaak").latest[0]
     assert (saved.jobs_realised, saved.internships, saved.role) == (2, 3, "opdrachtgever")

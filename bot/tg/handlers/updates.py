@@ -135,9 +135,11 @@ async def show_draft(
     )
 
 
-def _draft_message(context: ContextTypes.DEFAULT_TYPE, draft: dict, language: str) -> str:
+def _draft_message(
+    context: ContextTypes.DEFAULT_TYPE, draft: dict, language: str, *, asking: bool = True
+) -> str:
     name = get_proeftuin(services(context).db, draft["proeftuin_id"]).name
-    text = draft_text(draft["fields"], name, language, note=draft.get("note"))
+    text = draft_text(draft["fields"], name, language, note=draft.get("note"), asking=asking)
     if draft["correcting"]:
         text = say(language, "draft_correction", id=draft["correcting"]) + text
     return text
@@ -176,7 +178,7 @@ async def _close_draft(
     language = language_of(update, context)
     text = outcome
     if draft.get("proeftuin_id") is not None:
-        text = _draft_message(context, draft, language) + "\n\n" + outcome
+        text = _draft_message(context, draft, language, asking=False) + "\n\n" + outcome
     try:
         await update.callback_query.edit_message_text(
             text, parse_mode=ParseMode.HTML, reply_markup=None, disable_web_page_preview=True
