@@ -859,23 +859,7 @@ def _implicit_people(
                 counts.totals[cue.category] += 1  # "Jaimy is toch niet begonnen, maar Stijn wel"
                 done[(start, cue.category)] = ({but.group("name")}, toks[last].start)
             continue
-        names = _people_named(clause, cue_words)
-        lower = _LOWER_SUBJECT.search(clause)
-        lower_name = lower and (lower.group("name") or lower.group("late"))
-        if not names and _a_person(lower_name, cue_words):
-            names = [lower_name]  # "mo is maandag gestart"
-        one = _ONE_BEFORE.search(clause) or _ORDINAL_PERSON.search(clause)
-        person = bool(names) or bool(one or _PERSON.search(clause))
-        people = 2 if _NAME_PAIR.search(clause) else 1 if person else 0
-        people += len(_ALSO_NAME.findall(after))
-        if after.lstrip().startswith(":"):  # "vandaag gestart: Hanna (20u), Yusuf (24u), Kim"
-            people = max(people, _listed_people(after, cue_words))
-        if not people and (of := _OF_NAME.match(after)) and _a_person(of["first"], cue_words):
-            people = 1 + _a_person(of["second"], cue_words)  # "eerste werkdag voor X en Y"
-            names = [n for n in (of["first"], of["second"]) if n]
-        if group := _AS_A_GROUP.search(sentence):  # "met z'n tweeën"
-            people = _GROUP_SIZE[group.group(1).lower()]
-        pronoun_only = not names and people == 1 and not one
+        people, names, pronoun_only = _people_of_start(clause, after, sentence, cue_words)
         if pronoun_only and cue.category in counted_anywhere:
             continue  # "drie nieuwe collega's … Ze zijn maandag begonnen": the same three
         category = _category_of_start(toks, cues, i, last, start, clause, names, cue.category)
@@ -892,6 +876,30 @@ def _implicit_people(
     for category, people in by_pronoun.items():
         if category not in named:  # "Ze is begonnen! … is Naomi aan het werk gegaan": one
             counts.totals[category] += people
+
+
+def _people_of_start(
+    clause: str, after: str, sentence: str, cue_words: set[str]
+) -> tuple[int, list[str], bool]:
+    """How many people a start or end without a number is about, their names, and whether
+    only a pronoun says who ("ze is begonnen")."""
+    names = _people_named(clause, cue_words)
+    lower = _LOWER_SUBJECT.search(clause)
+    lower_name = lower and (lower.group("name") or lower.group("late"))
+    if not names and _a_person(lower_name, cue_words):
+        names = [lower_name]  # "mo is maandag gestart"
+    one = _ONE_BEFORE.search(clause) or _ORDINAL_PERSON.search(clause)
+    person = bool(names) or bool(one or _PERSON.search(clause))
+    people = 2 if _NAME_PAIR.search(clause) else 1 if person else 0
+    people += len(_ALSO_NAME.findall(after))
+    if after.lstrip().startswith(":"):  # "vandaag gestart: Hanna (20u), Yusuf (24u), Kim"
+        people = max(people, _listed_people(after, cue_words))
+    if not people and (of := _OF_NAME.match(after)) and _a_person(of["first"], cue_words):
+        people = 1 + _a_person(of["second"], cue_words)  # "eerste werkdag voor X en Y"
+        names = [n for n in (of["first"], of["second"]) if n]
+    if group := _AS_A_GROUP.search(sentence):  # "met z'n tweeën"
+        people = _GROUP_SIZE[group.group(1).lower()]
+    return people, names, not names and people == 1 and not one
 
 
 _CONVERTED = re.compile(
@@ -977,7 +985,7 @@ _HOURS_RANGE = re.compile(
     r"\s*\d{1,2}\s*(?:uur|u|uren|hours?)\b",
     re.I,
 )
-# Hours in a clause about someone or something else: the jobcoach's, a training's, a stage's
+# Hours in a clause about someone or something else: the jobcoach's, a training's
 _HOURS_OF_OTHERS = re.compile(
     r"\b(?:job\s?coach\w*|coach|begeleid\w*|training\w*|cursus\w*|opleiding\w*|inwerk\w*|duurt"
     r"|overleg\w*|vergader\w*|reistijd|takes|lasts)\b",
