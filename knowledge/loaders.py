@@ -188,6 +188,7 @@ _HTML_BLOCKS = ("h1", "h2", "h3", "h4", "p", "li", "td", "th", "pre", "blockquot
 
 def _read_html(path: Path, data: bytes):
     from bs4 import BeautifulSoup, NavigableString
+    from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
     soup = BeautifulSoup(_decode(data), "html.parser")
     for tag in soup(["script", "style", "nav", "footer", "header", "noscript"]):
@@ -201,6 +202,8 @@ def _read_html(path: Path, data: bytes):
     for piece in soup.find_all(string=True):
         if not isinstance(piece, NavigableString) or not piece.strip():
             continue
+        if isinstance(piece, (Comment, Declaration, Doctype, ProcessingInstruction)):
+            continue  # "<!DOCTYPE html>", "<!-- menu -->", "<?xml …?>": no text of the page
         block = piece.find_parent(_HTML_BLOCKS)
         if blocks and blocks[-1][0] is block:
             blocks[-1][2].append(piece.strip())

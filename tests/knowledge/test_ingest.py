@@ -193,3 +193,19 @@ def test_a_section_cites_its_own_source_and_date(tmp_path):
     assert by_section["Wat is het?"] == ("https://example.org/doc", "2025-04-01")
     assert by_section["Hoe hoog?"] == ("https://example.org/hoog", "2025-04-01")
     assert by_section["Wat verandert er?"] == ("https://example.org/nieuw", "2026-01-13")
+
+
+def test_html_doctype_and_comments_are_no_text(tmp_path):
+    """A coordinator's saved web page: "<!DOCTYPE html>" once opened its preview as "html"."""
+    from knowledge.loaders import load_file
+
+    path = tmp_path / "faq.html"
+    path.write_text(
+        "<!DOCTYPE html>\n<html lang='nl'><head><title>FAQ</title></head><body>"
+        "<!-- menu: verborgen -->\n<h1>Vragen</h1><p>Social return geldt vanaf € 100.000.</p>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    document = load_file(path)
+    assert document.text.startswith("# Vragen")
+    assert "verborgen" not in document.text and "html" not in document.text.split()[:2]
