@@ -40,9 +40,9 @@ from .ranking import (
     pick_sentences,
 )
 from .referrals import find_referral, shipped_referrals
-from .scope import OutOfScope, shipped_examples
+from .scope import OutOfScope, shipped_examples, shipped_glossary
 from .smalltalk import small_talk_reply
-from .text import contextualize, detect_language, split_sentences, tokenize
+from .text import contextualize, detect_language, dutch_terms, split_sentences, tokenize
 from .types import Answer, ScoredChunk
 from .uploads import UPLOAD_PREFIX, Preview, preview_document, safe_file_name
 
@@ -63,6 +63,8 @@ class Finding:
     # follow-up ("En hoe lang duurt dat?" asks for a duration, not the topic again)
     sentence_vector: tuple[float, ...] | None = None
     small_talk: str | None = None  # the reply, when the message was small talk
+    # an English question's Dutch words (the glossary's): searched for and matched in answers
+    dutch_words: str = ""
 
 
 class KnowledgeBase:
@@ -224,6 +226,8 @@ class KnowledgeBase:
             return Finding(question, question, language, (), False, small_talk=chat)
         query = contextualize(question, previous)
         query_tokens = tokenize(query)
+        dutch = dutch_terms(query, shipped_glossary()) if asked_in == "en" else ""
+        search_tokens = query_tokens + tokenize(dutch)  # "target" also finds "doelstelling"
         view = self.index.view()
         size = len(view.chunks)
         passage, alias = np.full(size, -1.0), np.full(size, -1.0)
@@ -238,8 +242,8 @@ class KnowledgeBase:
                 sentence_vector = self.index.embeddings.embed_query(question)
         chunk_bm25, document_bm25 = np.zeros(size), np.zeros(size)
         if mode != "dense":
-            chunk_bm25 = view.bm25_scores(query_tokens)
-            document_bm25 = view.document_bm25_scores(query_tokens)
+            chunk_bm25 = view.bm25_scores(search_tokens)
+            document_bm25 = view.document_bm25_scores(search_tokens)
         scores = fuse_scores(
             passage,
             alias,
@@ -279,6 +283,7 @@ class KnowledgeBase:
             relevant,
             evidence,
             tuple(sentence_vector) if sentence_vector is not None else None,
+            dutch_words=dutch,
         )
 
     def compose(self, finding: Finding) -> Answer:
@@ -296,7 +301,9 @@ class KnowledgeBase:
             text = f"{texts(finding.language)['intro']}{top[0].text} [1]"
             return Answer(finding.question, True, text, finding.language, (top[0],), via="curated")
         candidates, vectors = self._sentence_candidates(finding, len(top))
-        picked = pick_sentences(finding.question, candidates, vectors, self.limits)
+        picked = pick_sentences(
+            finding.question, candidates, vectors, self.limits, extra_words=finding.dutch_words
+        )
         text, cited = extractive_answer(picked, top, finding.language)
         return Answer(finding.question, True, text, finding.language, cited)
 

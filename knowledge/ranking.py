@@ -280,6 +280,8 @@ def pick_sentences(
     candidates: Sequence[SentenceCandidate],
     vectors: np.ndarray | None = None,
     limits: AnswerLimits = AnswerLimits(),
+    *,
+    extra_words: str = "",
 ) -> list[PickedSentence]:
     """The sentences that answer the question: chosen by meaning (the sentence vectors'
     similarity) and by shared words, in passage order, each readable on its own.
@@ -288,7 +290,7 @@ def pick_sentences(
     near-duplicates are left out; a sentence that announces a list (ends with ':') brings its
     items along.
     """
-    query = set(tokenize(question))
+    query = set(tokenize(question)) | set(tokenize(extra_words))  # and an English one's Dutch
     by_place = {(c.passage_index, c.position): n for n, c in enumerate(candidates)}
 
     kind = asked_kind(question)

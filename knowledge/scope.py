@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from functools import lru_cache
 from importlib import resources
 
 import chromadb
 from langchain_core.embeddings import Embeddings
+
+from .text import read_glossary
 
 COLLECTION = "vonkje_out_of_scope"
 
@@ -22,6 +25,13 @@ COLLECTION = "vonkje_out_of_scope"
 def shipped_examples() -> list[str]:
     text = resources.files("knowledge").joinpath("scope/buiten_bereik.txt").read_text("utf-8")
     return read_examples(text)
+
+
+@lru_cache(maxsize=1)
+def shipped_glossary() -> dict[str, tuple[str, ...]]:
+    """English domain words and the Dutch words of the documents (scope/engels_nederlands.txt)."""
+    text = resources.files("knowledge").joinpath("scope/engels_nederlands.txt").read_text("utf-8")
+    return read_glossary(text)
 
 
 def read_examples(text: str) -> list[str]:

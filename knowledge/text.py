@@ -64,6 +64,26 @@ def tokenize(text: str) -> list[str]:
     return _stemmer().stemWords(words)
 
 
+def read_glossary(text: str) -> dict[str, tuple[str, ...]]:
+    """ "english: dutch dutch" per line; blank lines and `#` comments skipped."""
+    glossary: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or ":" not in line:
+            continue
+        english, dutch = line.split(":", 1)
+        glossary[fold(english.strip())] = tuple(dutch.split())
+    return glossary
+
+
+def dutch_terms(question: str, glossary: dict[str, tuple[str, ...]]) -> str:
+    """The Dutch words of the glossary for an English question's words ("target" →
+    "doel doelstelling streefcijfer"), each once: added to its word search, as a dictionary
+    translation of the query; the meaning search is multilingual already."""
+    words = (dutch for word in raw_tokens(question) for dutch in glossary.get(word, ()))
+    return " ".join(dict.fromkeys(words))
+
+
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+(?=\S)")
 _BULLET = re.compile(r"^[ \t]*[-*•][ \t]+")
 MAX_ITEM = 300  # characters: a list item up to this long is one sentence, label and all

@@ -102,6 +102,12 @@ def test_a_curated_answer_wins_for_its_own_question(data_dir, embeddings):
     assert "de coördinator 25,5 uur" in answer.text
 
 
+def test_an_english_question_searches_with_the_dutch_words_of_the_glossary(builtin_kb):
+    english = builtin_kb.find("What is the target of the pilot?")
+    assert "doelstelling" in english.dutch_words.split()
+    assert builtin_kb.find("Wat is het doel van de proeftuin?").dutch_words == ""
+
+
 def test_a_question_a_section_answers_is_not_refused(builtin_kb):
     """Refused before v2: an example about one's own sick leave sat just as close."""
     answer = builtin_kb.ask("Wat moet ik doen als mijn werknemer ziek wordt?")

@@ -345,3 +345,42 @@ def test_fuse_scores_puts_an_added_passage_on_the_scale_of_built_in_ones():
         passage, question, np.array([0.0, 3.0]), document, weights, mode="bm25"
     )
     assert only_words[0] == 0 and only_words[1] > 0
+
+
+@pytest.mark.parametrize(
+    ("question", "dutch"),
+    [
+        ("What is the target of the pilot?", "doel doelstelling streefcijfer proeftuin"),
+        ("Who chaired the meeting?", "voorzitter bijeenkomst overleg vergadering"),
+        ("Who is the contact person?", "contactpersoon contact"),
+        ("Wat is het doel?", ""),  # no English word of the glossary
+    ],
+)
+def test_dutch_terms_of_an_english_question(question, dutch):
+    from knowledge.scope import shipped_glossary
+    from knowledge.text import dutch_terms
+
+    assert dutch_terms(question, shipped_glossary()) == dutch
+
+
+def test_read_glossary_skips_comments_and_blank_lines():
+    from knowledge.text import read_glossary
+
+    assert read_glossary("# note\n\nTarget: doel doelstelling\nbad line\n") == {
+        "target": ("doel", "doelstelling")
+    }
+
+
+def test_an_english_questions_dutch_words_pick_the_sentence_that_says_it_in_dutch():
+    passages = ["Iedereen was aanwezig om tien uur. Voorzitter Anna opent de bijeenkomst."]
+    similarities = {
+        "Iedereen was aanwezig om tien uur.": 0.82,
+        "Voorzitter Anna opent de bijeenkomst.": 0.80,
+    }
+    candidates = _candidates(passages, similarities)
+    picked = pick_sentences("Who chaired it?", candidates, None, AnswerLimits(sentences=1))
+    assert [p.text for p in picked] == ["Iedereen was aanwezig om tien uur."]
+    picked = pick_sentences(
+        "Who chaired it?", candidates, None, AnswerLimits(sentences=1), extra_words="voorzitter"
+    )
+    assert [p.text for p in picked] == ["Voorzitter Anna opent de bijeenkomst."]
