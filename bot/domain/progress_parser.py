@@ -71,6 +71,7 @@ _WORDS |= {
 # never before an event noun ("een gesprek met de inkoper", "een contract met de gemeente").
 # Accented "één"/"eén" is always the numeral; "een is aangenomen" is therefore not counted.
 _DIALECT_ARTICLES = {"ene", "nen", "unne", "'n", "eine"}
+_RECENT_DAY = r"(vandaag|gisteren|maandag|dinsdag|woensdag|donderdag|vrijdag|kort)"
 _DIALECT_NUMBERS = {"twij": 2, "drij": 3}
 _BOTH = {"beide", "both"}  # "beide kandidaten zijn begonnen"; "beiden" / "allebei" stand alone
 # After a figure: an ordinal ("1e", "2de", "3rd") or a measure glued on ("28-urig", "24-hour")
@@ -85,7 +86,7 @@ _UNIT_NOUNS = re.compile(
 _OUR = {"onze", "de", "het", "die", "our", "the"}
 _CONJ = {"en", "maar", "waarvan", "of", "want", "terwijl", "and", "but", "or", "dus"}
 # A negation in the window means the number is not progress ("3 niet geplaatst").
-_UNDO = {"niet", "not", "geen", "no"}
+_UNDO = {"niet", "not", "geen", "no", "gein"}
 # A candidate who dropped out of the selection is neither a job ended nor one in beeld.
 _DROPPED = {"afgevallen", "afgewezen", "afgehaakt", "rejected"}
 # "nog 2 te gaan", "nog 3 nodig": what is left of a target, not progress.
@@ -115,6 +116,7 @@ def _cue(cat: str, spec: str, *, verb: bool = False, article_ok: bool = True) ->
     return _Cue(cat, verb, parts, article_ok)
 
 
+_WELCOME = re.compile(r"verwelkom\w*|welcomed", re.I)  # "we verwelkomden Iris en Thijs"
 _CUES = (
     _cue("jobs", r"nieuwe? (collega|coll|medewerker|medewerkster|werknemer)(s|'s)?"),
     _cue("jobs", r"mdw|mdws|mdw'ers|mdwers"),  # the abbreviation of medewerker(s)
@@ -134,7 +136,22 @@ _CUES = (
     _cue("jobs", r"in vaste dienst", verb=True),
     _cue("jobs", r"eerste werkdag(en)?", verb=True),
     _cue("jobs", r"eerste dag", verb=True),
-    _cue("jobs", r"aan (de|het) (slag|werk)", verb=True),
+    _cue("jobs", r"aan (de|het|'t) (slag|werk|bak|waark)", verb=True),
+    # more ways of saying someone started (dev set 5)
+    _cue("jobs", r"op (de|het) (loonlijst|payroll)", verb=True),
+    _cue("jobs", r"on the payroll", verb=True),
+    _cue("jobs", r"(draait|loopt) mee", verb=True),
+    _cue("jobs", r"(werkt|zit|draait|staat|loopt) sinds " + _RECENT_DAY, verb=True),
+    _cue("jobs", r"versterkt", verb=True),
+    _cue("jobs", r"verwelkom(de|den|d)|welcomed", verb=True),
+    _cue("jobs", r"welkom geheten", verb=True),
+    _cue("jobs", r"(eerste|first) (dienst|shift)", verb=True),
+    _cue("jobs", r"taken on", verb=True),
+    _cue("jobs", r"kicked off (his|her|their) job", verb=True),
+    _cue("jobs", r"kicked off (his|her|their) new job", verb=True),
+    _cue("jobs", r"ingeschreven als (werknemer|medewerker|medewerkster)", verb=True),
+    _cue("jobs", r"overstap", verb=True),  # "de overstap gemaakt van stage naar betaald werk"
+    _cue("jobs", r"contract(en)? op zak", verb=True),
     _cue("jobs", r"erbij|bijgekomen|bijgekregen", verb=True),
     _cue("jobs", r"bij (gekomen|gekregen)", verb=True),
     _cue("ended", r"uitgevallen|uitval|uitvallers?|gestopt|vertrokken|ontslagen", verb=True),
@@ -173,7 +190,8 @@ stageplaatsen stagiair stagiaire stagiairs stagiaires leerwerkplek leerwerkplekk
 werkervaringsplek werkervaringsplekken proefplaatsing proefplaatsingen knelpunt knelpunten
 probleem problemen opgelost geregeld gesprek gesprekken geleerd overleg werkbezoek
 kennismaking intake presentatie training voorgedragen voorgesteld candidates internship
-internships started startte startten begon dienst contract contracten getekend ondertekend verlengd
+internships started joined startte startten begon dienst contract contracten getekend
+ondertekend verlengd
 """.split()
 # Real words a few letters from a key word: never "corrected".
 _NOT_TYPOS = {"banden", "plaatsen", "plannen", "planning", "gesteld", "gestaakt", "stappen"}
@@ -181,6 +199,7 @@ _NOT_TYPOS |= {"medewerking", "werken", "stagnatie", "kandidatuur", "gestald", "
 _NOT_TYPOS |= {"besproken", "gesproken", "geregistreerd", "gemeld", "geleid", "gelegd"}
 _NOT_TYPOS |= {"stand", "starten", "starters", "gestuurd", "afgesproken", "probleemloos"}
 _NOT_TYPOS |= {"gegaan", "gedaan", "gehaald", "diensten", "bediend", "getekende"}
+_NOT_TYPOS |= {"beginnen"}  # "gaat beginnen" is no "begonnen": a plan, not a start
 _WORD_RX = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -295,6 +314,14 @@ def _after_history(toks: list[_Tok], j: int) -> bool:
     return any(toks[k].text in _HISTORY for k in range(max(0, j - 3), j))
 
 
+def _object_of(toks: list[_Tok], i: int) -> bool:
+    """ "met (de|een) 5 medewerkers", "over een nieuwe medewerker": people talked with."""
+    j = i - 1
+    if j >= 0 and toks[j].text in ("de", "het", "onze", "the", "our"):
+        j -= 1
+    return j >= 0 and toks[j].text in ("met", "with", "over", "about")
+
+
 def _has_own_number(toks: list[_Tok], k: int) -> bool:
     """Whether a number stands before the cue ending at toks[k] in its clause."""
     for j in range(k - 1, max(-1, k - WINDOW - 1), -1):
@@ -338,6 +365,10 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
         nxt = toks[i + 1]
     if any(t.text in ("elders", "elsewhere") for t in toks[max(0, i - 3) : i]):
         return None  # "beiden hebben elders een baan gevonden": not here
+    if tok.text in _BOTH and i + 1 in cues and cues[i + 1][0].verb:
+        return cues[i + 1][0]  # "two people this month, both quit": the two
+    if tok.text in _BOTH and nxt is not None and nxt.text in _PERSON_NOUNS:
+        tok = replace(tok, article=False)  # "beide mensen zijn gestart": 2, read on
     if tok.article:
         spots = [i + 1, i + 2] if nxt is not None and nxt.text in _ARTICLE_ADJ else [i + 1]
         if not any(j in cues and not cues[j][0].verb and cues[j][0].article_ok for j in spots):
@@ -363,9 +394,7 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
             break
         cue = cues.get(j, (None, 0))[0]
         if cue is not None and cue.category == "internships" and _after_history(toks, j):
-            if found is None:
-                return None  # "4 gestart, waarvan 2 na een stage": how they came, not a count
-            continue  # "1 stagiair is na zijn stage in dienst gekomen": read on
+            continue  # "2 na een stage", "1 stagiair is na zijn stage in dienst": read on
         if cue is None:
             if t.text in _UNDO:
                 return None
@@ -386,7 +415,9 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
         elif found.category == "candidates" and cue.category == "jobs" and cue.verb:
             # A hired candidate is a job: "twee kandidaten zijn aangenomen".
             found = found if is_total else cue
-    er_bij = i > 0 and toks[i - 1].text == "er" and nxt is not None and nxt.text == "bij"
+    if found is not None and not found.verb and found.category == "jobs" and _object_of(toks, i):
+        return None  # "gesprekken gevoerd met de 5 medewerkers": who was met, no new job
+    er_bij = _before_in_clause(toks, i, {"er"}, 3) and nxt is not None and nxt.text == "bij"
     if found is None and er_bij:  # "we hebben er 2 bij", "er kwamen er drie bij"
         found = _ER_BIJ
     if found is None and not tok.article:  # "aangenomen: 2", "kandidaten 4"
@@ -416,12 +447,21 @@ _ENDED_BEFORE = _cue("ended", r"ontslag", verb=True)
 
 # --- clauses -------------------------------------------------------------------------------
 _OBSTACLE_AFTER = r"knelpunt(en)?|probleem|problemen|obstakels?|blockers?|issues?|helaas"
-_OBSTACLE_AFTER += r"|maar(?! ook)|obstacles?|problems?|unfortunately|but"
+# "maar" / "but" only with trouble after it: "maar ze begint pas in juni" is no knelpunt
+_TROUBLE_AFTER = (
+    r"(?=[^.!?\n]*\b(?:niet|geen|nog|lastig|moeilijk|zwaar|probleem|problemen|te weinig|tekort"
+    r"|ziek|kost|kosten|veel tijd|traag|vertraa\w*|not|no|still|hard|difficult|problems?|slow"
+    r"|isn't|aren't|can't|won't)\b)"
+)
+_OBSTACLE_AFTER += rf"|maar(?! ook){_TROUBLE_AFTER}|obstacles?|problems?|unfortunately"
+_OBSTACLE_AFTER += rf"|but{_TROUBLE_AFTER}"
 _OBSTACLE_IN = (
     r"lastig|moeilijk|stroef|lopen vast|loopt vast|stuck"  # the whole sentence is the obstacle
     r"|gedoe|krapte|tekort aan|te weinig|duurt lang|duren lang|wachten nog|wacht nog|staan stil"
     r"|staat stil|houdt \w+ tegen|niet geregeld|nog niet rond|geen vervang\w*|sluit niet aan"
-    r"|overvol|werkdruk|(?:still )?unclear|waiting for|shortage|lack of|oorzaak:|reden:"
+    r"|overvol|werkdruk|(?:still )?unclear|waiting for|shortage|lack of|oorzaak(?=\s*:)"
+    r"|reden(?=\s*:)|remt|lukt (?:nog )?niet|blijft hangen|hiccup|taalbarri\w*|zoeken (?:we )?nog"
+    r"|oplossing voor"
 )
 _OBSTACLE = ((_OBSTACLE_AFTER, "after"), (_OBSTACLE_IN, "sentence"))
 _NEXT = (
@@ -602,7 +642,8 @@ def _continues_count(toks: list[_Tok], i: int, last_at: int) -> bool:
         return False  # "2 gestart, eentje voor 24 uur": one of them, described
     if toks[i - 1].text in ("en", "and"):
         return nxt is None or nxt.text in _ELLIPSIS_AFTER or nxt.kind == "stop"
-    return toks[i - 1].text == "," and nxt is not None and nxt.text == "("  # "2 (x), 1 (y)"
+    # "2 (x), 1 (y)", "2 mdw bij catering, 1 bij receptie"
+    return toks[i - 1].text == "," and nxt is not None and nxt.text in _ELLIPSIS_AFTER
 
 
 _WITH_WORDS = {"met", "with", "aan", "als", "as", "on", "op", "in"}
@@ -657,6 +698,8 @@ def _scan(text: str, masked: list[Span]) -> _Counts:
             continue
         if cue is None:
             continue
+        if cue.category == "internships" and _CONVERTED.search(text, *_sentence(text, tok.start)):
+            cue = _ER_BIJ  # "de 2 proefplaatsingen zijn omgezet in een arbeidscontract": jobs
         if cue.category == "jobs" and (internship := _started_with_internship(toks, i, cues)):
             cue = internship  # "twee jongeren zijn gestart met een stage": two internships
             skip.update(
@@ -696,7 +739,7 @@ def _scan(text: str, masked: list[Span]) -> _Counts:
     counted = {(_sentence(text, toks[i].start)[0], category) for i, category in attached}
     _implicit_people(text, toks, cues, counts, consumed=consumed, counted=counted)
     if not any(counts.totals.values()):
-        counts.totals["jobs"] += _starts_named_after(text, masked)
+        counts.totals["jobs"] += _starts_named_after(text, masked) or _could_start(text, masked)
     if counts.candidates is None and _NO_CANDIDATES.search(text):
         counts.candidates = 0  # "nog geen kandidaten in beeld"
     counts.problems = list(dict.fromkeys(counts.problems))
@@ -708,10 +751,37 @@ _PERSON = re.compile(r"\b(?:iemand|someone|somebody|hij|zij|ze|he|she)\b", re.I)
 _STARTS_TODAY = re.compile(
     r"\b(?:(?i:per|vanaf|sinds) )?(?i:vandaag|gisteren|maandag|dinsdag|woensdag|donderdag|vrijdag"
     r"|deze week|\d{1,2} (?i:januari|februari|maart|april|mei|juni|juli|augustus|september"
-    r"|oktober|november|december)) (?:werkt|begint|start|startte|begon)"
+    r"|oktober|november|december)) (?:werkt|begint|start|startte|begon|draait|zit|staat)"
     r" (?:[A-Z][a-zà-ÿ]+|er iemand)\b"
 )
 _HIRED_SOMEONE = re.compile(r"\b(?:hired|welcomed|onboarded) (?:someone|somebody|a new)\b", re.I)
+
+
+_COULD_START = re.compile(
+    r"\b(?:kon|konden|mocht|mochten|could)\s+(?P<who>[A-Z][a-zà-ÿ]+(?:\s+(?:en|and|&)\s+"
+    r"[A-Z][a-zà-ÿ]+)?\s+)?(?:[a-zà-ÿ]+\s+){0,3}?"  # "kon Lisa gisteren eindelijk beginnen"
+    r"(?:beginnen|starten|aan de slag|begin|start)\b"
+)
+_SUBJECT_BEFORE = re.compile(r"\b(?P<name>[A-Za-zà-ÿ]+)\s*,?\s*$")
+
+
+def _could_start(text: str, masked: list[Span]) -> int:
+    """ "Daardoor konden Gijs en Mees starten", "Hanneke kon meteen beginnen": a start said
+    with a modal in the past; not when it was taken back ("mocht beginnen, maar weigerde")."""
+    people = 0
+    for m in _COULD_START.finditer(text):
+        start, end = _sentence(text, m.start())
+        sentence = text[start:end]
+        if _inside(m.start(), masked) or _TAKEN_BACK.search(sentence) or _MAYBE.search(sentence):
+            continue
+        who = m.group("who") or ""
+        if who:
+            people += 2 if re.search(r"\s(?:en|and|&)\s", who) else 1
+        elif (before := _SUBJECT_BEFORE.search(text[start : m.start()])) and _a_person(
+            before.group("name"), set()
+        ):
+            people += 1  # "jeroen mocht beginnen"
+    return people
 
 
 def _starts_named_after(text: str, masked: list[Span]) -> int:
@@ -728,7 +798,7 @@ def _starts_named_after(text: str, masked: list[Span]) -> int:
 
 _MAYBE = re.compile(
     r"\b(misschien|waarschijnlijk|wellicht|hopelijk|zou|zouden|maybe|probably|perhaps|hopefully"
-    r"|would|volgende (?:week|maand)|next (?:week|month))\b"
+    r"|would|volgende (?:week|maand)|next (?:week|month)|proberen|te nemen|pas in)\b"
     r"|\bga(?:at|an)\b.{0,40}\b(?:beginnen|starten)\b",  # "er gaat volgende week iemand beginnen"
     re.I,
 )
@@ -761,7 +831,13 @@ def _windows(attached: list[int]) -> set[int]:
 
 
 _CLAUSE_BREAK = re.compile(r",\s+|;\s*|:\s+|\s+(?:maar|but|terwijl|whereas)\s+", re.I)
-_NEGATION = re.compile(r"\b(niet|geen|niemand|not|no|nobody|never|nooit)\b|n't|cannot", re.I)
+_NEGATION = re.compile(r"\b(niet|geen|gein|niemand|not|no|nobody|never|nooit)\b|n't|cannot", re.I)
+# A start said and taken back in the same sentence: "mocht beginnen, maar heeft geweigerd"
+_TAKEN_BACK = re.compile(
+    r"\b(?:geweigerd|afgezegd|afgehaakt|klopt niet|klopte niet|uitgesteld|gaat niet door|niet"
+    r" doorgegaan|declined|refused|turned (?:it )?down|postponed|supposed to|hasn't started)\b",
+    re.I,
+)
 _ALSO_NAME = re.compile(r"\b(?:en|and)\s+([A-Z][a-zà-ÿ]+)\s+(?:ook|too|also)\b")
 # "eerste werkdag van Kevin", "eerste dag voor jeroen", "eerste werkdag voor Marloes en Tim"
 _OF_NAME = re.compile(
@@ -779,7 +855,9 @@ _ORDINAL_PERSON = re.compile(
 # "mo is maandag gestart", "fatima heeft vandaag haar eerste werkdag": a lowercase name
 _LOWER_SUBJECT = re.compile(
     r"^\s*(?P<name>[a-zà-ÿ]{2,})\s+(?:is|heeft|was)\b"
-    r"|\b(?i:is|heeft|vandaag|gisteren|today|yesterday)\s+(?P<late>[a-zà-ÿ]{2,})\s*$"
+    r"|\b(?i:is|heeft|vandaag|gisteren|today|yesterday)\s+(?P<late>[a-zà-ÿ]{2,})"
+    r"(?:\s+(?:al|ook|nu|gewoon|eindelijk|toch|net|meteen))*\s*$"
+    r"|^\s*(?P<alone>[a-zà-ÿ]{2,})\s*$"  # "tom werkt sinds vandaag"
 )
 _NO_PERSON = set(
     """er het dat dit die wie wat ze zij hij iemand niemand iedereen alles hier daar nu ook toen
@@ -840,13 +918,16 @@ def _implicit_people(
         if "?" in text[end : end + 1]:
             continue
         before = sentence[: toks[i].start - start]
-        clause = _CLAUSE_BREAK.split(before)[-1]  # "…niet verlengd, maar Femke is begonnen"
+        clause, offset = _subject_clause(before)  # "…niet verlengd, maar Femke is begonnen"
         after = text[toks[last].start + len(toks[last].text) : end]
         if (start, cue.category) in done:  # "Zeynep gestart (20u) en Hamza gestart (36u)"
             seen, previous_end = done[(start, cue.category)]
             between = text[previous_end : toks[i].start]
             fresh = set(_people_named(between, cue_words)) - seen
             doubt = _NEGATION.search(between) or _MAYBE.search(between + after.split(",")[0])
+            doubt = doubt or _internship_with(
+                toks, last + 1, cues
+            )  # "Thijs is gestart met een stage"
             if fresh and not doubt:
                 counts.totals[cue.category] += len(fresh)
                 seen |= fresh
@@ -854,15 +935,24 @@ def _implicit_people(
             continue
         if _MAYBE.search(clause + " " + after.split(",")[0]):
             continue  # "misschien start er volgende week iemand": not yet
+        if _TAKEN_BACK.search(sentence) or _NOT_A_JOB_AFTER.match(after):
+            continue  # "mocht beginnen, maar heeft geweigerd"; "begonnen aan een opleiding"
+        if toks[i].text in ("eerste", "first") and _BEFORE_IT.search(clause):
+            continue  # "ziek geworden vlak voor haar eerste werkdag": it did not happen
         if _NEGATION.search(clause) or _NOT_YET.search(clause + after.split(",")[0]):
             if (but := _BUT_ONE_DID.match(after)) and _a_person(but.group("name"), cue_words):
                 counts.totals[cue.category] += 1  # "Jaimy is toch niet begonnen, maar Stijn wel"
                 done[(start, cue.category)] = ({but.group("name")}, toks[last].start)
             continue
         people, names, pronoun_only = _people_of_start(clause, after, sentence, cue_words)
+        if _WELCOME.fullmatch(toks[i].text):  # "we verwelkomden Iris en Thijs": after the verb
+            names = _people_named(after, cue_words)
+            people, pronoun_only = len(names), False
         if pronoun_only and cue.category in counted_anywhere:
             continue  # "drie nieuwe collega's … Ze zijn maandag begonnen": the same three
-        category = _category_of_start(toks, cues, i, last, start, clause, names, cue.category)
+        category = _category_of_start(
+            toks, cues, i, last, start, (clause, start + offset), names, cue.category
+        )
         if _CONVERTED.search(sentence) and cue.category == "jobs":
             category = "jobs"  # "de stage van Dirk is omgezet in een betaald contract"
         if category is None or not people:
@@ -878,6 +968,31 @@ def _implicit_people(
             counts.totals[category] += people
 
 
+_NOT_A_JOB_AFTER = re.compile(
+    r"^\s*(?:aan|met)\s+(?:een|de|het|haar|zijn)\s+(?:\w+\s+)?(?:opleiding|cursus|training"
+    r"|studie|scholing|taalcursus)\b",
+    re.I,
+)
+_BEFORE_IT = re.compile(r"\b(?:voor|vóór|before)\s+(?:haar|zijn|hun|de|her|his|their)\s*$", re.I)
+_RELATIVE = ("die ", "dat ", "who ", "which ", "wie ")
+
+
+def _subject_clause(before: str) -> tuple[str, int]:
+    """The clause that says who, and where it starts in `before`: the last clause, or the one
+    before a relative clause ("Sandra, die bij ons stage liep, heeft een contract gekregen" /
+    "Welcome to Jamal, who kicked off …")."""
+    parts = _CLAUSE_BREAK.split(before)
+    clause = parts[-1]
+    subject = None
+    if len(parts) >= 2 and clause.lstrip().lower().startswith(_RELATIVE):
+        subject = None if _PERSON.search(clause) else parts[-2]
+    elif len(parts) >= 3 and parts[-2].lstrip().lower().startswith(_RELATIVE):
+        subject = None if (_PERSON.search(clause) or _NAME.search(clause)) else parts[-3]
+    if subject is None:
+        return clause, len(before) - len(clause)
+    return subject + " " + clause, before.rfind(subject, 0, len(before) - len(clause))
+
+
 def _people_of_start(
     clause: str, after: str, sentence: str, cue_words: set[str]
 ) -> tuple[int, list[str], bool]:
@@ -885,7 +1000,7 @@ def _people_of_start(
     only a pronoun says who ("ze is begonnen")."""
     names = _people_named(clause, cue_words)
     lower = _LOWER_SUBJECT.search(clause)
-    lower_name = lower and (lower.group("name") or lower.group("late"))
+    lower_name = lower and (lower.group("name") or lower.group("late") or lower.group("alone"))
     if not names and _a_person(lower_name, cue_words):
         names = [lower_name]  # "mo is maandag gestart"
     one = _ONE_BEFORE.search(clause) or _ORDINAL_PERSON.search(clause)
@@ -903,21 +1018,22 @@ def _people_of_start(
 
 
 _CONVERTED = re.compile(
-    r"\bomgezet in (?:een )?(?:\w+ )?(?:contract|baan|dienstverband|arbeidsovereenkomst)"
+    r"\bomgezet in (?:een )?(?:\w+ )?(?:\w*contract|baan|dienstverband|arbeidsovereenkomst)"
     r"|\bdoorgestroomd naar (?:een )?(?:\w+ )?(?:baan|contract|werk)"
     r"|\bturned into a (?:paid )?(?:job|contract)",
     re.I,
 )
 
 
-def _category_of_start(toks, cues, i, last, start, clause, names, category):
+def _category_of_start(toks, cues, i, last, start, clause_at, names, category):
     """An internship named before the person ("de stage van Priya is gestart") or after the
     verb ("Milan is begonnen met een BBL-traject") makes a start an internship, and an end no
     job ended (a stagiair who stopped); "Henk is na zijn stage in vaste dienst gekomen" stays
-    a job."""
+    a job. `clause_at`: the clause that says who, and where it starts in the text."""
+    clause, clause_start = clause_at
     people = [m.start() for m in _NAME.finditer(clause) if m.group() in names]
     people += [m.start() for m in _PERSON.finditer(clause)]
-    opening = toks[i].start - len(clause) + min(people, default=len(clause))
+    opening = clause_start + min(people, default=len(clause))
     earlier = [
         c
         for j, (c, _) in cues.items()
@@ -966,9 +1082,9 @@ def _plans(text: str) -> list[Span]:
 _HOURS = re.compile(
     r"(?:(?P<people>\d+|een|één|eentje|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+"
     r"(?:(?:\w+\s+)?(?:mensen|medewerkers?|mdws?|pers|personen|collega'?s|people|werknemers?"
-    r"|kandidaten|stagiairs?|starters|dames|heren|jongeren)\.?\s+|(?=(?:van|à)\s)))?"
+    r"|kandidaten|stagiairs?|starters|dames|heren|jongeren)\.?\s+|(?=(?:van|à|met)\s)))?"
     r"(?:van|voor|à|a|for|of|met|elk|ieder|each|,)?\s*(?:gemiddeld\s+|average\s+)?"
-    r"(?<![:\d])(?P<hours>\d{1,2}(?:[.,]5)?)\s*-?\s*(?:uur|u|uren|uurkes|uurtjes|hours?|hrs|h|urige?|uurs)\b"
+    r"(?<![:\d])(?P<hours>\d{1,2}(?:[.,]5)?)\s*-?\s*(?:uur|u|uren|uurkes|uurtjes|oer|hours?|hrs|h|urige?|uurs)\b"
     r"(?!\s*(?:'s|s'|smiddags|in de ochtend))",
     re.I,
 )
@@ -998,7 +1114,8 @@ _PER_DAY = re.compile(r"^\s*(?:per|in de|a|each)\s+(?:dag|day)", re.I)
 
 
 _EACH = re.compile(
-    r"\b(?:beiden|beide|allebei|allemaal|allen|elk|ieder|iedereen|each|both|all|per persoon)"
+    r"\b(?:beiden|beide|allebei|allemaal|allen|elk|ieder|iedereen|each|both|all|per persoon"
+    r"|alle (?:twee|drie|vier|vijf|zes)|all (?:two|three|four|five))"
     # "beide fulltime 36 uur", "each on a 24-hour contract", "ieder een contract van 20 uur"
     r"(?:\s+(?:fulltime|parttime|voltijds?|deeltijds?|full-time|part-time|on|a|an|met|een|op"
     r"|with|contract|van|for|of))*\s*$",
@@ -1009,14 +1126,14 @@ _EACH_AFTER = re.compile(r"^\s*(?:each|per persoon|per person|elk|ieder)\b", re.
 _TIMES = re.compile(r"(?P<times>\d+)\s*[x×]\s*$")
 # "20 en 28 uur", "een voor 24 en een voor 16 uur": the first of two people
 _HOURS_LIST = re.compile(
-    r"(?P<first>\d{1,2})\s*(?:en|and|&|\+)\s*(?:(?:een|één|de andere|the other)\s+)?"
-    r"(?:(?:van|voor|op|for)\s+)?$",
+    r"(?P<first>(?:\d{1,2}\s*,\s*)*\d{1,2})\s*(?:en|and|&|\+)\s*"
+    r"(?:(?:een|één|de andere|the other)\s+|[a-zà-ÿ]+\s+)?(?:(?:van|voor|op|for)\s+)?$",
     re.I,
 )
 # "de ene 15 uur, de andere 25": the second of two people, the unit said once
 _OTHER_HOURS = re.compile(
-    r"^[\s,;]*(?:en\s+|and\s+)?(?:de andere|de ander|the other)\s+"
-    r"(?P<hours>\d{1,2}(?:[.,]5)?)\b(?!\s*(?:uur|u|hours?)\b)",
+    r"^[\s,;]*(?:en\s+|and\s+)?(?:(?:de andere|de ander|the other)\s+|(?P<count>\d|one|een|één)"
+    r"\s+(?:on|op|met|van|voor|for)\s+)(?P<hours>\d{1,2}(?:[.,]5)?)\b(?!\s*(?:uur|u|hours?)\b)",
     re.I,
 )
 
@@ -1057,12 +1174,15 @@ def _hours(text: str, started: int) -> tuple[float | None, bool]:
             count = 1
         total += count * hours
         covered += count
-        if listed := _HOURS_LIST.search(head):  # "20 en 28 uur": two people
-            total += float(listed.group("first"))
-            covered += 1
-        if other := _OTHER_HOURS.match(text[m.end() :]):  # "…, de andere 25"
-            total += float(other.group("hours").replace(",", "."))
-            covered += 1
+        if listed := _HOURS_LIST.search(head):  # "20 en 28 uur", "16, 20 en 24 uur"
+            firsts = re.findall(r"\d{1,2}", listed.group("first"))
+            total += sum(map(float, firsts))
+            covered += len(firsts)
+        if other := _OTHER_HOURS.match(text[m.end() :]):  # "…, de andere 25", "en 1 met 16"
+            times = other.group("count")
+            times = int(times) if times and times.isdigit() else 1
+            total += times * float(other.group("hours").replace(",", "."))
+            covered += times
     if not covered or not started:
         return None, False
     return total, covered < started
@@ -1082,9 +1202,10 @@ _SOLVED_AFTER = re.compile(
     re.I,
 )
 _LESSON = re.compile(
-    r"\b(?:geleerd|lessons? learned|lessons? learnt|les(?:sen)?\s*:|wat werkt|what works"
-    r"|lessons?\s*:|tip(?: voor anderen| voor andere \w+| for others)?\s*:|wat we anders"
-    r"|next time we|learned|learnt"
+    r"\b(?:geleerd|lessons? learned|lessons? learnt|les(?:sen)?(?:\s+voor\s+[\w ]{0,30}?)?\s*:"
+    r"|wat (?:goed )?werkt|what works|leerpunt\w*"
+    r"|lessons?\s*:|tip(?:\s+(?:voor|for)\s+[\w ]{0,30}?)?\s*:|wat we anders"
+    r"|next time we|if we did this again|learned|learnt"
     r"|werkt (?:goed|het best|beter)|works (?:well|best))",
     re.I,
 )
@@ -1100,6 +1221,8 @@ _ACTIVITY = re.compile(
     r"|(?:\w*(?:gesprek|call|overleg|meeting|sessie)|\w+(?<!werk)dag)\b[^.!?\n]{0,60}"
     r"\b(?:gehad|gehouden|gevoerd)"  # "Terugkomdag gehouden", not "eerste werkdag gehad"
     r"|\b(?:we|wij) (?:trained|organi[sz]ed|hosted|held|gave)\b"
+    r"|\b(?:webinar|workshop|voorlichting|presentatie)\w*\s+(?:gegeven|gehouden)"
+    r"|\bgebeld\b|\bcall (?:met|with)\b|\bbabbel\b|\bbekeken\b|\bkwam\s+(?:\w+\s+)?kijken\b"
     r"|\b(?:organised|organized) (?:a|an)\b)",
     re.I,
 )
@@ -1154,7 +1277,10 @@ def parse_progress(text: str) -> ParsedProgress:
     hours, ask_hours = _hours(text, started)
     ask = tuple(dict.fromkeys(counts.ask + (["hours"] if ask_hours else [])))
     step = _step(text, masked + obstacle_span)
-    activity = _own_words(original, text, lambda t: _marked_sentence(t, _ACTIVITY))
+    lesson_span = [_lesson_span(text)] if lesson else []  # "Tip: bespreek het bij de intake"
+    activity = _own_words(
+        original, text, lambda t: _marked_sentence(_blank(t, lesson_span), _ACTIVITY)
+    )
     if activity and _PLANNED.search(activity):  # "overleg met UWV staat gepland": a plan
         activity, next_step = None, next_step or activity
     figures = started or ended or internships or counts.candidates is not None

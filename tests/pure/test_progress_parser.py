@@ -342,6 +342,34 @@ V2 = [
     ("Aantal kandidaten in beeld: negen", 0, 0, 0, 9, None, ()),
     ("Sophie begonnen, 20u. Ze kan niet vóór 9 uur beginnen.", 1, 0, 0, None, 20.0, ()),
     ("Some people started at the reception", 0, 0, 0, None, None, ("started",)),
+    # the sixth round (dev set 5): more ways to say it, and starts taken back
+    ("Hij gaat beginnen bij de catering", 0, 0, 0, None, None, ()),
+    ("Daardoor konden Sam en Lisa deze week starten", 2, 0, 0, None, None, ()),
+    ("Goed nieuws: noah mocht beginnen bij de receptie", 1, 0, 0, None, None, ()),
+    ("Ze mocht beginnen, maar heeft de baan toch geweigerd", 0, 0, 0, None, None, ()),
+    ("Anouk is per 1 mei op de loonlijst gekomen", 1, 0, 0, None, None, ()),
+    ("Karim is on the payroll now", 1, 0, 0, None, None, ()),
+    ("Sinds dinsdag draait Mehmet mee in de groenploeg", 1, 0, 0, None, None, ()),
+    ("Joost loopt sinds maandag mee bij de beveiliging", 1, 0, 0, None, None, ()),
+    ("We verwelkomden deze week Fleur en Bas in het team", 2, 0, 0, None, None, ()),
+    ("Welcome to Omar, who kicked off his new job on Monday", 1, 0, 0, None, None, ()),
+    (
+        "Sanne, die hier stage liep, heeft een contract gekregen en is gestart",
+        1,
+        0,
+        0,
+        None,
+        None,
+        (),
+    ),
+    ("De 3 proefplaatsingen zijn omgezet in een arbeidscontract", 3, 0, 0, None, None, ()),
+    ("beide mensen zijn gestart", 2, 0, 0, None, None, ()),
+    ("Ingestroomd: 2 mdw bij de schoonmaak, 1 bij de catering", 3, 0, 0, None, None, ()),
+    ("Gesprekken gevoerd met de 4 medewerkers van de proeftuin", 0, 0, 0, None, None, ()),
+    ("Lotte is begonnen aan een opleiding tot gastvrouw", 0, 0, 0, None, None, ()),
+    ("Niet gestart: Ilse. Ze werd ziek vlak voor haar eerste werkdag.", 0, 0, 0, None, None, ()),
+    ("3 mensen gestart, met 16, 20 en 24 uur", 3, 0, 0, None, 60.0, ()),
+    ("2 gestart waarvan 1 met 20 uur en 1 met 16", 2, 0, 0, None, 36.0, ()),
 ]
 
 
@@ -378,6 +406,17 @@ NOTES = [
     ("Overleg met het UWV staat gepland voor volgende week", False, None, False, False),
     ("Tip voor andere proeftuinen: begin met een taakanalyse", False, None, True, False),
     ("Lesson: invite the team leaders to the matching day", False, None, True, False),
+    # the sixth round: "maar" is a knelpunt only with trouble after it
+    ("Mila is gestart, maar pas vanaf maandag op de locatie.", False, None, False, False),
+    ("Rik is gestart, maar het rooster is nog niet rond.", True, None, False, False),
+    ("Oorzaak: de aanbesteding is vertraagd.", True, None, False, False),
+    ("Het lukt nog niet om iemand te laten beginnen.", True, None, False, False),
+    ("Tip for other pilots: involve the gemeente early", False, None, True, False),
+    ("Les voor de volgende proeftuin: betrek de jobcoach bij de werving", False, None, True, False),
+    ("Wat goed werkt: eerst een dagje meelopen", False, None, True, False),
+    ("Tip: bespreek het rooster al bij de intake", False, None, True, False),
+    ("Vandaag een webinar gegeven voor andere opdrachtnemers", False, None, False, True),
+    ("Heb met de wijkteams gebeld over kandidaten", False, None, False, True),
 ]
 
 
