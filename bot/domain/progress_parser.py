@@ -1351,8 +1351,10 @@ def classify_message(text: str) -> Literal["question", "update", "unsure"]:
     text = correct_typos(text)
     counts = _scan(text, _plans(text))
     numeral, article = counts.numeral, counts.article
-    strong = numeral or bool(_PAST.search(text))
     first = next((t.text for t in _tokens(text) if t.kind in ("word", "num")), "")
+    # "Sinds maandag draait Ruud mee": a start read without a number is as strong as one
+    said_start = any(counts.totals.values()) and not _QUESTION_WORD.fullmatch(first)
+    strong = numeral or bool(_PAST.search(text)) or said_start
     # "een stageplek" is too weak to overrule a question: "Is er een stageplek vrij?"
     if (text.rstrip().endswith("?") or _QUESTION_WORD.fullmatch(first)) and not strong:
         return "question"

@@ -176,6 +176,11 @@ CLASSIFY = [
     ("Ik heb een vraag over de LKV", "unsure"),
     ("Hoeveel uur is één baan voor de banenafspraak?", "question"),
     ("Hoeveel banen hebben we al geplaatst?", "unsure"),
+    # a start read without a number is an update; asked about, it stays a question
+    ("Sinds maandag draait Ruud mee bij de schoonmaak, contract van 24 uur", "update"),
+    ("Fatima is begonnen bij de receptie", "update"),
+    ("Is Fatima al begonnen?", "question"),
+    ("Wanneer is Fatima begonnen", "question"),
 ]
 
 
