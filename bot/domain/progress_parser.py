@@ -70,13 +70,14 @@ _WORDS |= {
 # internship noun, optionally after one adjective ("een nieuwe collega", "een stageplek"),
 # never before an event noun ("een gesprek met de inkoper", "een contract met de gemeente").
 # Accented "één"/"eén" is always the numeral; "een is aangenomen" is therefore not counted.
-_DIALECT_ARTICLES = {"ene", "nen", "unne", "'n", "eine"}
+_DIALECT_ARTICLES = {"ene", "nen", "unne", "'n", "eine", "ne", "'ne", "ain"}
 _RECENT_DAY = r"(vandaag|gisteren|maandag|dinsdag|woensdag|donderdag|vrijdag|kort)"
 _DIALECT_NUMBERS = {"twij": 2, "drij": 3}
 _BOTH = {"beide", "both"}  # "beide kandidaten zijn begonnen"; "beiden" / "allebei" stand alone
 # After a figure: an ordinal ("1e", "2de", "3rd") or a measure glued on ("28-urig", "24-hour")
 _ORDINAL_OR_MEASURE = re.compile(r"(?:e|ste|de|st|nd|rd|th)\b|-(?:urige?|uurs|hours?)\b", re.I)
 _ARTICLE_ADJ = {"nieuwe", "extra", "vaste", "betaalde", "echte", "goede", "eerste", "tweede"}
+_ARTICLE_ADJ |= {"nije", "nuje", "nieuw"}  # Gronings, Limburgs
 # A number followed by one of these measures something else ("twee weken", "15 maart").
 _UNIT_NOUNS = re.compile(
     r"(weken|week|dagen|dag|maanden|maand|jaar|jaren|uur|uren|minuten|keer|procent|%|euro|weeks?"
@@ -157,6 +158,7 @@ _CUES = (
     _cue("ended", r"uitgevallen|uitval|uitvallers?|gestopt|vertrokken|ontslagen", verb=True),
     _cue("ended", r"weggegaan|uitgestroomd", verb=True),
     _cue("ended", r"opgezegd|stopped|quit|left|resigned|dropped|dismissed|fired", verb=True),
+    _cue("ended", r"leavers?|vertrekkers?"),  # "1 leaver", as "1 uitvaller"
     # one phrase per cue: the spec is split at spaces, so "a b|c d" would be three tokens
     _cue("ended", r"niet verlengd", verb=True),
     _cue("ended", r"afgelopen|beëindigd|beeindigd|ended|terminated", verb=True),
@@ -190,7 +192,7 @@ stageplaatsen stagiair stagiaire stagiairs stagiaires leerwerkplek leerwerkplekk
 werkervaringsplek werkervaringsplekken proefplaatsing proefplaatsingen knelpunt knelpunten
 probleem problemen opgelost geregeld gesprek gesprekken geleerd overleg werkbezoek
 kennismaking intake presentatie training voorgedragen voorgesteld candidates internship
-internships started joined startte startten begon dienst contract contracten getekend
+internships started joined beeld startte startten begon dienst contract contracten getekend
 ondertekend verlengd
 """.split()
 # Real words a few letters from a key word: never "corrected".
@@ -237,10 +239,15 @@ class _Tok:
     vague: bool = False
 
 
+_ABBREVIATIONS = {"kand", "mdw", "coll", "pers", "medew", "cand"}
+
+
 def _tokens(text: str) -> list[_Tok]:
     out = []
     for m in _TOKEN.finditer(text):
         kind, raw = m.lastgroup or "stop", m.group().lower().replace("’", "'")
+        if raw == "." and out and out[-1].text in _ABBREVIATIONS:
+            continue  # "kand. nu 5", "1 mdw. gestart": an abbreviation's point
         if kind == "num" and _ORDINAL_OR_MEASURE.match(text, m.end()):
             out.append(_Tok("other", raw, m.start()))  # "1e plaatsing", "een 28-urig contract"
         elif kind == "num":
@@ -293,6 +300,7 @@ def _total_of(toks: list[_Tok], i: int) -> int | None:
 _NUMBER_WORDS = {"nummer", "nr", "no", "number"}
 _PERSON_NOUNS = {"collega", "medewerker", "medewerkster", "mdw", "werknemer", "kracht", "man"}
 _PERSON_NOUNS |= {"vrouw", "mensen", "personen", "collega's", "medewerkers", "werknemers"}
+_PERSON_NOUNS |= {"jongen", "meid", "dame", "gozer", "gast", "kerel", "persoon", "starter"}
 
 
 _HAVE_GOT = {"hebben", "heb", "hebt", "kregen", "kreeg", "zijn", "kwamen", "kwam"}
@@ -371,8 +379,20 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
         tok = replace(tok, article=False)  # "beide mensen zijn gestart": 2, read on
     if tok.article:
         spots = [i + 1, i + 2] if nxt is not None and nxt.text in _ARTICLE_ADJ else [i + 1]
-        if not any(j in cues and not cues[j][0].verb and cues[j][0].article_ok for j in spots):
+        noun = any(j in cues and not cues[j][0].verb and cues[j][0].article_ok for j in spots)
+        person = any(j < len(toks) and toks[j].text in _PERSON_NOUNS for j in spots)
+        if not (noun or person):
             return None
+        if person and not noun:  # "een collega begonnen": the verb must say what happened
+            verb = next(
+                (
+                    cues[j][0]
+                    for j in range(i + 1, min(len(toks), i + WINDOW + 1))
+                    if j in cues and cues[j][0].verb
+                ),
+                None,
+            )
+            return verb if verb is not None and verb.category in ("jobs", "ended") else None
     if _before(toks, i, {"ontslag", "ontslagen", "uitval", "vertrek"}, 2):  # "ontslag voor 1 mdw"
         return _ENDED_BEFORE
     # "3 van de 5 kandidaten zijn aangenomen": the 3 reads past the 5, the 5 stays candidates.
@@ -400,7 +420,7 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
                 return None
             if t.text in _DROPPED:  # a candidate who dropped out of the selection
                 return None
-            if t.text in ("elders", "elsewhere"):  # "heeft elders een baan gevonden"
+            if t.text in ("elders", "elsewhere", "gevonden", "found"):  # "elders een baan gevonden"
                 return None
             continue
         if found is None:
@@ -425,6 +445,10 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
         found = next((c for c, last in cues.values() if last == k and k >= 0), None)
         if found is not None and _has_own_number(toks, k):
             return None  # "3 mensen begonnen: 2 van 16 uur en 1 van 32": a breakdown
+        if found is not None and _before(toks, k + 1, {"uren", "uur", "hours", "hrs"}, 3):
+            return None  # "uren starters: 24 en 36": their hours, no count
+        if found is None and k >= 1 and toks[k].text in ("nu", "now", "momenteel"):
+            found = next((c for c, last in cues.values() if last == k - 1), None)  # "kand. nu 5"
         if found is None and k == i - 2:  # "ingestroomd deze maand: 5"
             for j in range(k - 1, max(-1, k - 4), -1):
                 if toks[j].kind != "word":
@@ -446,7 +470,7 @@ _ENDED_BEFORE = _cue("ended", r"ontslag", verb=True)
 
 
 # --- clauses -------------------------------------------------------------------------------
-_OBSTACLE_AFTER = r"knelpunt(en)?|probleem|problemen|obstakels?|blockers?|issues?|helaas"
+_OBSTACLE_AFTER = r"knelpunt(en)?|probleem(pje)?|problemen|obstakels?|blockers?|issues?|helaas"
 # "maar" / "but" only with trouble after it: "maar ze begint pas in juni" is no knelpunt
 _TROUBLE_AFTER = (
     r"(?=[^.!?\n]*\b(?:niet|geen|nog|lastig|moeilijk|zwaar|probleem|problemen|te weinig|tekort"
@@ -559,16 +583,19 @@ def _before(toks: list[_Tok], i: int, words: set[str], reach: int = 2) -> bool:
 
 
 _NOW_STOCK = re.compile(
-    r"\b(?:op dit moment|op het moment|momenteel|stand van zaken|inmiddels werken|nu|currently"
+    r"\b(?:op dit moment|op het moment|momenteel|stand van zaken|inmiddels werken|nu|thans"
+    r"|nog steeds|beiden nog|still|currently"
     r"|at the moment|right now|in totaal)\b",
     re.I,
 )
 _AT_WORK = re.compile(
-    r"\b(?:in dienst|aan het werk|werkzaam|werken|at work|employed|working)\b", re.I
+    r"\b(?:in dienst|aan het werk|werkzaam|werken|at work|employed|working|work (?:in|at|for))\b",
+    re.I,
 )
 _JUST_STARTED = re.compile(
     r"\b(?:genomen|getreden|gekomen|gegaan|begonnen|gestart|aangenomen|geplaatst|started|hired"
-    r"|joined|erbij|bij gekomen|bijgekomen)\b",
+    r"|joined|erbij|bij gekomen|bijgekomen|officieel|eindelijk|vandaag|gisteren|welkom|finally"
+    r"|officially|today|yesterday|omgezet|doorgestroomd|became|getekend|signed)\b",  # news
     re.I,
 )
 
@@ -585,8 +612,8 @@ def _stock_at_work(text: str, pos: int) -> bool:
 
 _IN_VIEW = re.compile(r"\b(?:in beeld|in view|in the pipeline|voorgedragen|shortlisted)\b", re.I)
 _NO_CANDIDATES = re.compile(
-    r"\b(?:geen|no)\s+(?:nieuwe\s+|new\s+)?(?:kandidaten|candidates)\s+(?:meer\s+)?"
-    r"(?:in beeld|in view|in the pipeline)",
+    r"\b(?:geen|no)\s+(?:nieuwe\s+|new\s+)?(?:kandidaten|candidates|kand\.?)\s+"
+    r"(?:meer\b|(?:meer\s+)?(?:in beeld|in view|in the pipeline|left))",
     re.I,
 )
 
@@ -798,7 +825,8 @@ def _starts_named_after(text: str, masked: list[Span]) -> int:
 
 _MAYBE = re.compile(
     r"\b(misschien|waarschijnlijk|wellicht|hopelijk|zou|zouden|maybe|probably|perhaps|hopefully"
-    r"|would|volgende (?:week|maand)|next (?:week|month)|proberen|te nemen|pas in)\b"
+    r"|would|volgende (?:week|maand)|next (?:week|month)|proberen|te nemen|pas in|scheduled"
+    r"|gepland)\b"
     r"|\bga(?:at|an)\b.{0,40}\b(?:beginnen|starten)\b",  # "er gaat volgende week iemand beginnen"
     re.I,
 )
@@ -853,6 +881,13 @@ _ORDINAL_PERSON = re.compile(
     re.I,
 )
 # "mo is maandag gestart", "fatima heeft vandaag haar eerste werkdag": a lowercase name
+# "die gozer", "onze nieuwe collega", "'ne jongen": one person, named by a noun
+_PERSON_NOUN_PHRASE = re.compile(
+    r"\b(?:die|deze|onze|ons|our|that|this|een|ene|'ne|ne|nen|ain|a)\s+(?:nieuwe\s+|nije\s+|new\s+)?"
+    r"(?:jongen|meid|dame|gozer|gast|kerel|collega|medewerker|medewerkster|kracht|starter|mattie"
+    r"|guy|lad|colleague)\b(?!s|'s)",
+    re.I,
+)
 _LOWER_SUBJECT = re.compile(
     r"^\s*(?P<name>[a-zà-ÿ]{2,})\s+(?:is|heeft|was)\b"
     r"|\b(?i:is|heeft|vandaag|gisteren|today|yesterday)\s+(?P<late>[a-zà-ÿ]{2,})"
@@ -935,6 +970,8 @@ def _implicit_people(
             continue
         if _MAYBE.search(clause + " " + after.split(",")[0]):
             continue  # "misschien start er volgende week iemand": not yet
+        if _WORKED_FOR.search(sentence) or _stock_at_work(text, toks[i].start):
+            continue  # "Kim en Esra zijn nu vier maanden in dienst": working there, no news
         if _TAKEN_BACK.search(sentence) or _NOT_A_JOB_AFTER.match(after):
             continue  # "mocht beginnen, maar heeft geweigerd"; "begonnen aan een opleiding"
         if toks[i].text in ("eerste", "first") and _BEFORE_IT.search(clause):
@@ -968,6 +1005,11 @@ def _implicit_people(
             counts.totals[category] += people
 
 
+_WORKED_FOR = re.compile(
+    r"\b(?:\d+|een|twee|drie|vier|vijf|zes|paar|enkele)\s+(?:weken|maanden|jaar|jaren|weeks|months"
+    r"|years)\s+(?:in dienst|bij ons|aan het werk|with us|employed)\b",
+    re.I,
+)
 _NOT_A_JOB_AFTER = re.compile(
     r"^\s*(?:aan|met)\s+(?:een|de|het|haar|zijn)\s+(?:\w+\s+)?(?:opleiding|cursus|training"
     r"|studie|scholing|taalcursus)\b",
@@ -1004,6 +1046,7 @@ def _people_of_start(
     if not names and _a_person(lower_name, cue_words):
         names = [lower_name]  # "mo is maandag gestart"
     one = _ONE_BEFORE.search(clause) or _ORDINAL_PERSON.search(clause)
+    one = one or _PERSON_NOUN_PHRASE.search(clause)
     person = bool(names) or bool(one or _PERSON.search(clause))
     people = 2 if _NAME_PAIR.search(clause) else 1 if person else 0
     people += len(_ALSO_NAME.findall(after))
@@ -1114,11 +1157,12 @@ _PER_DAY = re.compile(r"^\s*(?:per|in de|a|each)\s+(?:dag|day)", re.I)
 
 
 _EACH = re.compile(
-    r"\b(?:beiden|beide|allebei|allemaal|allen|elk|ieder|iedereen|each|both|all|per persoon"
+    r"\b(?:beiden|beide|allebei|allebij|baaide|allemaal|allen|elk|ieder|iedereen|each|both|all"
+    r"|per persoon"
     r"|alle (?:twee|drie|vier|vijf|zes)|all (?:two|three|four|five))"
     # "beide fulltime 36 uur", "each on a 24-hour contract", "ieder een contract van 20 uur"
     r"(?:\s+(?:fulltime|parttime|voltijds?|deeltijds?|full-time|part-time|on|a|an|met|een|op"
-    r"|with|contract|van|for|of))*\s*$",
+    r"|with|contract|van|voor|for|of))*\s*$",
     re.I,
 )
 _TOGETHER = re.compile(r"\b(?:samen|in totaal|totaal|together|in total|total)\s*$", re.I)
@@ -1190,7 +1234,7 @@ def _hours(text: str, started: int) -> tuple[float | None, bool]:
 
 _SOLVED = re.compile(
     r"(?:knelpunt(?:en)?\s+(?:rond|over|met|m\.?b\.?t\.?|van|:)?\s*)?"
-    r"(?:het|de|ons|onze)?\s*(?P<topic>\b(?!(?:niet|nog|geen|not|never|nooit)\b)[\w'-]{3,})"
+    r"(?:het|de|ons|onze)?\s*(?P<topic>\b(?!(?:niet|nog|geen|not|never|nooit|eerst|wel|ook|al|pas|dan|moet)\b)[\w'-]{3,})"
     r"(?:\s+(?:probleem|issue|kwestie))?(?:\s+van\s+(?:de|het)\s+[\w'-]+)?"  # "X van de Y is rond"
     r"\s+(?:is|zijn|werd|was|has been|is now|are)?\s*(?:nu|inmiddels|eindelijk|now)?\s*"
     r"(?:opgelost|geregeld|verholpen|aangepast|solved|fixed|resolved|sorted"
@@ -1204,7 +1248,7 @@ _SOLVED_AFTER = re.compile(
 _LESSON = re.compile(
     r"\b(?:geleerd|lessons? learned|lessons? learnt|les(?:sen)?(?:\s+voor\s+[\w ]{0,30}?)?\s*:"
     r"|wat (?:goed )?werkt|what works|leerpunt\w*"
-    r"|lessons?\s*:|tip(?:\s+(?:voor|for)\s+[\w ]{0,30}?)?\s*:|wat we anders"
+    r"|lessons?\s*:|tip(?:\s+(?:voor|for|van|from)\b[^:\n.!?]{0,40})?\s*:|wat we anders"
     r"|next time we|if we did this again|learned|learnt"
     r"|werkt (?:goed|het best|beter)|works (?:well|best))",
     re.I,
@@ -1245,10 +1289,13 @@ def _marked_sentence(text: str, rx: re.Pattern[str]) -> str | None:
 
 
 def _solved(text: str) -> tuple[str | None, list[Span]]:
+    """The topic of the first solution, and every sentence that tells of one ("Noah's rooster
+    is aangepast … Probleem opgelost!" is no knelpunt)."""
     m = _SOLVED.search(text) or _SOLVED_AFTER.search(text)
     if m is None:
         return None, []
-    return m.group("topic").lower(), [_sentence(text, m.start())]
+    found = [*_SOLVED.finditer(text), *_SOLVED_AFTER.finditer(text)]
+    return m.group("topic").lower(), sorted({_sentence(text, f.start()) for f in found})
 
 
 def _own_words(original: str, corrected: str, read) -> str | None:
@@ -1267,6 +1314,8 @@ def parse_progress(text: str) -> ParsedProgress:
         original, text, lambda t: _clause(_blank(t, _solved(t)[1]), _OBSTACLE, _NEXT)[0]
     )
     if obstacles and _only_regret(text, obstacle_span):
+        obstacles, obstacle_span = None, []
+    if obstacles and _NONE_AFTER.match(obstacles):  # "Knelpunt: geen"
         obstacles, obstacle_span = None, []
     lesson = _own_words(original, text, lambda t: _marked_sentence(t, _LESSON))
     masked = _plans(text) + ([_lesson_span(text)] if lesson else [])
@@ -1306,6 +1355,9 @@ def parse_progress(text: str) -> ParsedProgress:
 
 _REGRET = re.compile(r"\b(helaas|unfortunately|sadly)\b", re.I)
 _REASON = re.compile(r"\b(omdat|doordat|want|door|vanwege|wegens|ivm|because|due|since|as)\b", re.I)
+
+
+_NONE_AFTER = re.compile(r"^\s*[:=-]?\s*(?:geen|none|nee|n\.?v\.?t\.?|-|nvt)\s*[.!]?\s*$", re.I)
 
 
 def _only_regret(text: str, spans: list[Span]) -> bool:

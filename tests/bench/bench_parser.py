@@ -31,6 +31,8 @@ SETS = {  # tests/eval/README.md says which set drove which choice
     "dev 4 (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten_dev4.jsonl",
     # a fifth: every field, most about starts worded in many ways, for the sixth round
     "dev 5 (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten_dev5.jsonl",
+    # a sixth: check-in replies of 25 participants, each with their own habits
+    "dev 6 (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten_dev6.jsonl",
     "held-out": ROOT / "tests" / "eval" / "voortgang_berichten_heldout.jsonl",
     # a second held-out set, by yet another helper (2026-12-01, late)
     "held-out 2": ROOT / "tests" / "eval" / "voortgang_berichten_heldout2.jsonl",

@@ -375,6 +375,18 @@ V2 = [
     ("Niet gestart: Ilse. Ze werd ziek vlak voor haar eerste werkdag.", 0, 0, 0, None, None, ()),
     ("3 mensen gestart, met 16, 20 en 24 uur", 3, 0, 0, None, 60.0, ()),
     ("2 gestart waarvan 1 met 20 uur en 1 met 16", 2, 0, 0, None, 36.0, ()),
+    # the seventh round (dev set 6): check-in replies in everyone's own style
+    ("Amai, ne nieuwe medewerker is gisteren begonnen", 1, 0, 0, None, None, ()),
+    ("Er is nog een collega begonnen vandaag (24u)", 1, 0, 0, None, 24.0, ()),
+    ("Die gozer van de uitkering is nu eindelijk begonnen", 1, 0, 0, None, None, ()),
+    ("Kim en Esra zijn nu vier maanden in dienst en doen het goed", 0, 0, 0, None, None, ()),
+    ("Joke heeft een baan dichter bij huis gevonden", 0, 0, 0, None, None, ()),
+    ("At the moment 8 people work in our kitchen", 0, 0, 0, None, None, ()),
+    ("- uren starters: 24 en 36", 0, 0, 0, None, None, ()),
+    ("kand. nu 5", 0, 0, 0, 5, None, ()),
+    ("geen kand. meer in beeld", 0, 0, 0, 0, None, ()),
+    ("1 starter (36 hrs), 1 leaver", 1, 1, 0, None, 36.0, ()),
+    ("2 nieuwe medewerkers gestart, allebij 20 uur", 2, 0, 0, None, 40.0, ()),
 ]
 
 
@@ -422,6 +434,17 @@ NOTES = [
     ("Tip: bespreek het rooster al bij de intake", False, None, True, False),
     ("Vandaag een webinar gegeven voor andere opdrachtnemers", False, None, False, True),
     ("Heb met de wijkteams gebeld over kandidaten", False, None, False, True),
+    # the seventh round
+    ("Gestart: 1 (24u). Knelpunt: geen", False, None, False, False),
+    (
+        "Noah's rooster is aangepast, dat gaat beter. Probleem opgelost!",
+        False,
+        "rooster",
+        False,
+        False,
+    ),
+    ("Klein probleempje: de chef gaat met verlof", True, None, False, False),
+    ("Even een tip voor iedereen 💡: hang een fotobord op", False, None, True, False),
 ]
 
 
