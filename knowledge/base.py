@@ -233,12 +233,15 @@ class KnowledgeBase:
         passage, alias = np.full(size, -1.0), np.full(size, -1.0)
         out_of_scope, sentence_vector = None, None
         if mode != "bm25":
-            vector = self.index.embeddings.embed_query(query)
+            # an English question is searched with the documents' Dutch words beside it; its
+            # answer's sentences are still compared with the question itself (below)
+            searched = f"{query} ({dutch})" if dutch else query
+            vector = self.index.embeddings.embed_query(searched)
             passage = view.passage_similarities(vector)
             alias = view.question_similarities(vector)
             out_of_scope = self.out_of_scope.nearest(vector)
             sentence_vector = vector
-            if query != question:
+            if query != question or dutch:
                 sentence_vector = self.index.embeddings.embed_query(question)
         chunk_bm25, document_bm25 = np.zeros(size), np.zeros(size)
         if mode != "dense":
