@@ -117,7 +117,11 @@ def _cue(cat: str, spec: str, *, verb: bool = False, article_ok: bool = True) ->
     return _Cue(cat, verb, parts, article_ok)
 
 
-_WELCOME = re.compile(r"verwelkom\w*|welcomed", re.I)  # "we verwelkomden Iris en Thijs"
+# Cues the rules below refer to by name.
+_CONVERTED_TO_JOB = _cue("jobs", r"omgezet|doorgestroomd|became", verb=True)
+_IN_DIENST = _cue("jobs", r"in dienst", verb=True)
+_IN_VASTE_DIENST = _cue("jobs", r"in vaste dienst", verb=True)
+_WELCOMED = _cue("jobs", r"verwelkom(de|den|d)|welcomed", verb=True)  # the people follow
 _CUES = (
     _cue("jobs", r"nieuwe? (collega|coll|medewerker|medewerkster|werknemer)(s|'s)?"),
     _cue("jobs", r"mdw|mdws|mdw'ers|mdwers"),  # the abbreviation of medewerker(s)
@@ -131,10 +135,10 @@ _CUES = (
     _cue("jobs", r"ingestroomd|aangesteld|aangeworven|joined|onboarded", verb=True),
     _cue("jobs", r"contract(en)? (getekend|ondertekend|gekregen|signed)", verb=True),
     # "de stage is omgezet in een contract", "1 intern became a paid employee"
-    _cue("jobs", r"omgezet|doorgestroomd|became", verb=True),
+    _CONVERTED_TO_JOB,
     _cue("jobs", r"signed (his|her|their|a) contracts?", verb=True),
-    _cue("jobs", r"in dienst", verb=True),
-    _cue("jobs", r"in vaste dienst", verb=True),
+    _IN_DIENST,
+    _IN_VASTE_DIENST,
     _cue("jobs", r"eerste werkdag(en)?", verb=True),
     _cue("jobs", r"eerste dag", verb=True),
     _cue("jobs", r"aan (de|het|'t) (slag|werk|bak|waark)", verb=True),
@@ -144,7 +148,7 @@ _CUES = (
     _cue("jobs", r"(draait|loopt) mee", verb=True),
     _cue("jobs", r"(werkt|zit|draait|staat|loopt) sinds " + _RECENT_DAY, verb=True),
     _cue("jobs", r"versterkt", verb=True),
-    _cue("jobs", r"verwelkom(de|den|d)|welcomed", verb=True),
+    _WELCOMED,
     _cue("jobs", r"welkom geheten", verb=True),
     _cue("jobs", r"(eerste|first) (dienst|shift)", verb=True),
     _cue("jobs", r"taken on", verb=True),
@@ -330,14 +334,19 @@ def _object_of(toks: list[_Tok], i: int) -> bool:
     return j >= 0 and toks[j].text in ("met", "with", "over", "about")
 
 
-def _has_own_number(toks: list[_Tok], k: int) -> bool:
-    """Whether a number stands before the cue ending at toks[k] in its clause."""
-    for j in range(k - 1, max(-1, k - WINDOW - 1), -1):
-        if toks[j].kind == "stop" or toks[j].kind == "colon":
+def _back_in_clause(toks: list[_Tok], i: int, reach: int, hit) -> bool:
+    """Whether a token within `reach` before toks[i], in the same clause, is a `hit`."""
+    for j in range(i - 1, max(-1, i - reach - 1), -1):
+        if toks[j].kind in ("stop", "colon"):
             return False
-        if toks[j].kind == "num":
+        if hit(toks[j]):
             return True
     return False
+
+
+def _has_own_number(toks: list[_Tok], k: int) -> bool:
+    """Whether a number stands before the cue ending at toks[k] in its clause."""
+    return _back_in_clause(toks, k, WINDOW, lambda t: t.kind == "num")
 
 
 def _first_of_hours(toks: list[_Tok], i: int) -> bool:
@@ -461,11 +470,7 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
 
 _ER_BIJ = _cue("jobs", r"bij", verb=True)
 # cues that turn an internship into a job: "in dienst", "omgezet", "became"
-_CONVERSION_CUES = [
-    c
-    for c in _CUES
-    if c.category == "jobs" and c.pattern[0][1].pattern in ("in", "omgezet|doorgestroomd|became")
-]
+_CONVERSION_CUES = (_IN_DIENST, _IN_VASTE_DIENST, _CONVERTED_TO_JOB)
 _ENDED_BEFORE = _cue("ended", r"ontslag", verb=True)
 
 
@@ -630,12 +635,7 @@ def _candidates_stock(text: str, toks: list[_Tok], i: int) -> tuple[bool, bool]:
 
 
 def _before_in_clause(toks: list[_Tok], i: int, words: set[str], reach: int) -> bool:
-    for j in range(i - 1, max(-1, i - reach - 1), -1):
-        if toks[j].kind in ("stop", "colon"):
-            return False
-        if toks[j].text in words:
-            return True
-    return False
+    return _back_in_clause(toks, i, reach, lambda t: t.text in words)
 
 
 def _remaining(toks: list[_Tok], i: int) -> bool:
@@ -726,7 +726,7 @@ def _scan(text: str, masked: list[Span]) -> _Counts:
         if cue is None:
             continue
         if cue.category == "internships" and _CONVERTED.search(text, *_sentence(text, tok.start)):
-            cue = _ER_BIJ  # "de 2 proefplaatsingen zijn omgezet in een arbeidscontract": jobs
+            cue = _CONVERTED_TO_JOB  # "de 2 proefplaatsingen zijn omgezet in een contract"
         if cue.category == "jobs" and (internship := _started_with_internship(toks, i, cues)):
             cue = internship  # "twee jongeren zijn gestart met een stage": two internships
             skip.update(
@@ -982,7 +982,7 @@ def _implicit_people(
                 done[(start, cue.category)] = ({but.group("name")}, toks[last].start)
             continue
         people, names, pronoun_only = _people_of_start(clause, after, sentence, cue_words)
-        if _WELCOME.fullmatch(toks[i].text):  # "we verwelkomden Iris en Thijs": after the verb
+        if cue is _WELCOMED:  # "we verwelkomden Iris en Thijs": the people after the verb
             names = _people_named(after, cue_words)
             people, pronoun_only = len(names), False
         if pronoun_only and cue.category in counted_anywhere:
