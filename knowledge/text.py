@@ -86,6 +86,7 @@ def dutch_terms(question: str, glossary: dict[str, tuple[str, ...]]) -> str:
 
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+(?=\S)")
 _BULLET = re.compile(r"^[ \t]*[-*•][ \t]+")
+_STEP = re.compile(r"\d{1,2}[.)] +")
 MAX_ITEM = 300  # characters: a list item up to this long is one sentence, label and all
 
 
@@ -117,11 +118,20 @@ def _item_sentences(item: str) -> list[str]:
     item = " ".join(_EMPHASIS.sub("", item).split()).strip(" |")
     if len(item) <= MAX_ITEM:
         return [item] if len(item) > 1 else []
-    parts = _prose_sentences(item)
-    label, colon, _ = item.partition(":")
+    # A step's number ("1. ") is no sentence of its own: cut off, it would be shown as "1."
+    # and put the label twice on the step's first sentence.
+    number = _STEP.match(item)
+    step = number.group(0) if number else ""
+    body = item[len(step) :]
+    parts = _prose_sentences(body)
+    if parts:
+        parts[0] = step + parts[0]
+    label, colon, _ = body.partition(":")
     if not colon or len(label) > 40:
         return parts
-    return parts[:1] + [p if p.startswith(label) else f"{label}: {p}" for p in parts[1:]]
+    return parts[:1] + [
+        f"{step}{p}" if p.startswith(label) else f"{step}{label}: {p}" for p in parts[1:]
+    ]
 
 
 def _prose_sentences(text: str) -> list[str]:

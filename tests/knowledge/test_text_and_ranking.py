@@ -82,6 +82,12 @@ def test_contextualize_follow_up(question, previous, query):
             "- Datum: " + "Een lang verhaal. " * 20 + "Op 16 mei.",
             ["Datum: Een lang verhaal."] * 20 + ["Datum: Op 16 mei."],
         ),
+        (  # ... and a long step keeps its number once, never as a sentence of its own
+            "1. **Taakanalyse (februari):** " + "Een lang verhaal. " * 20 + "Op 16 mei.",
+            ["1. Taakanalyse (februari): Een lang verhaal."] * 20
+            + ["1. Taakanalyse (februari): Op 16 mei."],
+        ),
+        ("2. " + "Zonder kop. " * 30, ["2. Zonder kop."] + ["Zonder kop."] * 29),
     ],
 )
 def test_a_list_item_is_one_sentence_with_its_label(text, sentences):
