@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .text import tokenize
+from .text import fold, tokenize
 
 
 @dataclass(frozen=True)
@@ -190,6 +190,11 @@ _ASKS = {  # what kind of fact a question asks for, and how to see it in a sente
         r"aanspreekpunt|contact person)\b",
         re.IGNORECASE,
     ),
+    "place": re.compile(
+        r"\b(waar (?:is|was|vindt|vond|wordt|werd|zit)|where (?:is|was|will|does|did)|"
+        r"op welke locatie|welke locatie|welk adres|in welke (?:stad|plaats|zaal))\b",
+        re.IGNORECASE,
+    ),
 }
 _HAS = {
     "duration": re.compile(
@@ -215,8 +220,35 @@ def asked_kind(question: str) -> str | None:
     return next((kind for kind, pattern in _ASKS.items() if pattern.search(question)), None)
 
 
-def holds_kind(sentence: str, kind: str | None) -> bool:
-    return kind is not None and bool(_HAS[kind].search(sentence))
+_LABELS = {  # a report's "Datum: 14 januari" line is the answer to "wanneer ...?"
+    "date": ("datum", "data", "wanneer", "tijd", "tijdstip", "periode", "deadline", "date", "when"),
+    "person": (
+        "voorzitter",
+        "notulist",
+        "notulen",
+        "verslag",
+        "contactpersoon",
+        "aanspreekpunt",
+        "aanwezig",
+        "organisatie",
+        "chair",
+        "minutes",
+        "contact",
+    ),
+    "place": ("locatie", "plaats", "adres", "waar", "location", "venue", "address", "where"),
+}
+_LABEL = re.compile(r"^(?:\d{1,2}[.)] +)?([^:]{2,30}):\s+\S")
+
+
+def holds_kind(sentence: str, kind: str | None) -> float:
+    """1 when the sentence holds what the question asks for (a date, a number, ...), 2 when
+    it is a line labelled with it ("Datum: …", "Locatie: …"), else 0."""
+    if kind is None:
+        return 0.0
+    label = _LABEL.match(sentence)
+    if label and fold(label.group(1)).split()[0] in _LABELS.get(kind, ()):
+        return 2.0
+    return float(kind in _HAS and bool(_HAS[kind].search(sentence)))
 
 
 def leans_on_previous(sentence: str) -> bool:

@@ -288,6 +288,8 @@ def test_extractive_answer_cites_only_quoted_passages_renumbered():
         ("Hoeveel jaar krijg je het loonkostenvoordeel?", "duration"),
         ("Wanneer is de volgende bijeenkomst?", "date"),
         ("Wie is de contactpersoon?", "person"),
+        ("Waar vindt de training plaats?", "place"),
+        ("Where is the kick-off held?", "place"),
         ("Wat is social return?", None),
     ],
 )
@@ -328,7 +330,26 @@ def test_leans_on_previous(sentence, leans):
 def test_a_duration_is_a_length_of_time_not_any_number(sentence, holds):
     from knowledge.ranking import holds_kind
 
-    assert holds_kind(sentence, "duration") is holds
+    assert bool(holds_kind(sentence, "duration")) is holds
+
+
+@pytest.mark.parametrize(
+    "sentence, kind, strength",
+    [
+        ("Datum: donderdag 16 mei, van 13.00 tot 16.30 uur", "date", 2),
+        ("Op donderdag 16 mei is de training.", "date", 1),
+        ("Locatie: Bezuidenhoutseweg 73, Den Haag", "place", 2),
+        ("Voorzitter: Anouk de Graaf (BZK)", "person", 2),
+        ("3. Deadline: 31 maart 2025", "date", 2),
+        ("Kosten: 2.400 euro per persoon", "date", 0),
+        ("Kosten: 2.400 euro per persoon", "number", 1),
+        ("De training gaat over werkinstructies.", "place", 0),
+    ],
+)
+def test_a_line_labelled_with_what_is_asked_counts_double(sentence, kind, strength):
+    from knowledge.ranking import holds_kind
+
+    assert holds_kind(sentence, kind) == strength
 
 
 def test_fuse_scores_puts_an_added_passage_on_the_scale_of_built_in_ones():
