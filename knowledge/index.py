@@ -46,8 +46,9 @@ CURATED_PREFIX = "vonkje:antwoord/"  # sources of coordinators' answers
 BUILTIN_PREFIX = "vonkje:kennisbank/"  # the documents shipped in knowledge/docs
 UPLOAD_PREFIX = "vonkje:bron/"  # documents a coordinator sent to the bot, by file name
 # v2: 800-character passages, sentence vectors; v3: a list item is one sentence (text.py), so
-# its sentence vectors differ and an older folder is indexed again
-INDEX_FORMAT = 3
+# its sentence vectors differ and an older folder is indexed again; v4: a plain-text file is
+# cut by its headings, and a long numbered step keeps its number once (loaders.py, text.py)
+INDEX_FORMAT = 4
 _PAGE = 2000
 RECHECK_SECONDS = 1.0  # how stale another process's commit may look to this one
 

@@ -6,6 +6,7 @@ Headings become Markdown headings so every format is chunked by section the same
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -180,7 +181,56 @@ def _read_markdown(path: Path, data: bytes):
 def _read_text(path: Path, data: bytes):
     text = _decode(data)
     first = text.strip().splitlines()[0].strip() if text.strip() else ""
-    return (first if len(first) <= 80 else ""), text, [], ""
+    title = first if len(first) <= 80 else ""
+    return title, plain_text_headings(text, title), [], ""
+
+
+_HEADING_END = re.compile(r"[.,;:!?…]$")
+_STEP_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
+
+
+def looks_like_heading(line: str) -> bool:
+    """A plain-text heading: a short line on its own, in capitals ("VOLGEND OVERLEG", "2. STAND
+    VAN ZAKEN") or a few words with a capital and no closing punctuation ("Het contract")."""
+    line = line.strip()
+    if not 3 <= len(line) <= 60 or _HEADING_END.search(line) or ": " in line or "|" in line:
+        return False
+    if line[0] in "-*•#>" or line.startswith("("):
+        return False
+    words = _STEP_NUMBER.sub("", line)
+    letters = [ch for ch in words if ch.isalpha()]
+    if len(letters) < 3:
+        return False
+    if all(ch.isupper() for ch in letters):
+        return True
+    # a numbered line in lower case is a list item ("1. Opening"), not a heading
+    return words == line and words[0].isupper() and len(words.split()) <= 8
+
+
+def plain_text_headings(text: str, title: str = "") -> str:
+    """Plain text with its headings marked as Markdown ones ("## Het contract"), so that a .txt
+    report is cut by section like the other formats and each passage carries its heading.
+
+    A heading stands after a blank line and before a line of text. The title (the first line)
+    becomes the document's heading: every passage carries it, and it is never shown as a
+    sentence of an answer.
+    """
+    lines = text.split("\n")
+    # a first line that is a sentence ("De codenaam is KWARTELKONING.") or all there is, is text
+    filled = [n for n, line in enumerate(lines) if line.strip()]
+    heads = bool(title) and len(filled) > 1 and not _HEADING_END.search(title)
+    marked = []
+    for n, line in enumerate(lines):
+        if heads and n == filled[0]:
+            marked.append(f"# {title}")
+            continue
+        after_blank = n > 0 and not lines[n - 1].strip()
+        before_text = n + 1 < len(lines) and bool(lines[n + 1].strip())
+        if after_blank and before_text and looks_like_heading(line):
+            marked.append(f"## {line.strip()}")
+        else:
+            marked.append(line)
+    return "\n".join(marked)
 
 
 _HTML_BLOCKS = ("h1", "h2", "h3", "h4", "p", "li", "td", "th", "pre", "blockquote", "dd", "dt")

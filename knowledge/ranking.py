@@ -174,10 +174,16 @@ _ASKS = {  # what kind of fact a question asks for, and how to see it in a sente
         r"welke (?:duur|periode|termijn)|looptijd|for how long)\b",
         re.IGNORECASE,
     ),
+    # "Hoe vaak moet de leverancier rapporteren?" asks how often: "per kwartaal" has no number
+    "frequency": re.compile(
+        r"\b(hoe vaak|hoe regelmatig|met welke frequentie|welke frequentie|hoe dikwijls|"
+        r"how often|how frequently)\b",
+        re.IGNORECASE,
+    ),
     "number": re.compile(
-        r"\b(hoeveel|hoe ?veel|hoe hoog|hoe groot|hoe vaak|welk percentage|"
+        r"\b(hoeveel|hoe ?veel|hoe hoog|hoe groot|welk percentage|"
         r"welk\w* (?:bedrag|contractbedrag|percentage|aandeel|deel|aantal)|"
-        r"how many|how much|how often|how high|what percentage)\b",
+        r"how many|how much|how high|what percentage)\b",
         re.IGNORECASE,
     ),
     "date": re.compile(
@@ -197,6 +203,14 @@ _ASKS = {  # what kind of fact a question asks for, and how to see it in a sente
     ),
 }
 _HAS = {
+    "frequency": re.compile(
+        r"\b(?:per|elke?|iedere?|eens per|om de|every|each)\s+(?:\w+\s+)?(?:dag|week|weken|"
+        r"maand|maanden|kwartaal|jaar|halfjaar|day|week|month|quarter|year)\b|"
+        r"\b(dagelijks|wekelijks|tweewekelijks|maandelijks|jaarlijks|halfjaarlijks|"
+        r"driemaandelijks|daily|weekly|monthly|quarterly|yearly|annually|"
+        r"(?:\d+|een|twee|drie|vier|vijf|zes)\s*(?:keer|maal|x)|once|twice)\b",
+        re.IGNORECASE,
+    ),
     "duration": re.compile(
         r"\b(?:\d+|een|twee|drie|vier|vijf|zes|half|anderhalf)\s*(?:jaar|jaren|maand|maanden|"
         r"week|weken|dag|dagen|years?|months?|weeks?|days?)\b|\b(zolang|onbepaalde tijd|"
@@ -216,12 +230,14 @@ _HAS = {
 
 
 def asked_kind(question: str) -> str | None:
-    """'number', 'date' or 'person' when the question asks for one, else None."""
+    """What kind of fact the question asks for ('duration', 'frequency', 'number', 'date',
+    'person', 'place'), or None."""
     return next((kind for kind, pattern in _ASKS.items() if pattern.search(question)), None)
 
 
 _LABELS = {  # a report's "Datum: 14 januari" line is the answer to "wanneer ...?"
     "date": ("datum", "data", "wanneer", "tijd", "tijdstip", "periode", "deadline", "date", "when"),
+    "frequency": ("frequentie", "frequency", "hoe vaak"),
     "person": (
         "voorzitter",
         "notulist",
@@ -238,6 +254,14 @@ _LABELS = {  # a report's "Datum: 14 januari" line is the answer to "wanneer ...
     "place": ("locatie", "plaats", "adres", "waar", "location", "venue", "address", "where"),
 }
 _LABEL = re.compile(r"^(?:\d{1,2}[.)] +)?([^:]{2,30}):\s+\S")
+
+
+def labelled_with(sentence: str, query_tokens: set[str]) -> bool:
+    """A "Contractwaarde: 4,2 miljoen euro" line for "wat is de contractwaarde?": the line's
+    label is words of the question."""
+    label = _LABEL.match(sentence)
+    words = set(tokenize(label.group(1))) if label else set()
+    return bool(words) and words <= query_tokens
 
 
 def holds_kind(sentence: str, kind: str | None) -> float:
@@ -329,7 +353,7 @@ def pick_sentences(
     scores = [
         c.similarity
         + (limits.word_weight * len(query & set(tokenize(c.text))) / len(query) if query else 0)
-        + limits.kind_weight * holds_kind(c.text, kind)
+        + limits.kind_weight * max(holds_kind(c.text, kind), 2 * labelled_with(c.text, query))
         + limits.passage_weight / (1 + c.passage_index)
         for c in candidates
     ]

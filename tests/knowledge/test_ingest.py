@@ -209,3 +209,50 @@ def test_html_doctype_and_comments_are_no_text(tmp_path):
     document = load_file(path)
     assert document.text.startswith("# Vragen")
     assert "verborgen" not in document.text and "html" not in document.text.split()[:2]
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("VOLGEND OVERLEG", True),
+        ("2. STAND VAN ZAKEN PLAATSINGEN", True),
+        ("Het contract", True),
+        ("Resultaten tot nu toe (stand 1 maart 2025)", True),
+        ("Kosten en wie ze betaalt", True),
+        ("1. Opening en mededelingen", False),  # a numbered line in lower case: a list item
+        ("Datum: dinsdag 14 oktober 2025", False),  # a labelled line
+        ("MH opent om 13:35.", False),
+        ("- Opdrachtnemer: Wachtpost", False),
+        ("3.1 | Rooster uitwerken | BO | 14-11-2025", False),
+        ("Met vriendelijke groet,", False),
+        ("De leverancier levert elk kwartaal een registratie aan, per kandidaat", False),
+        ("12", False),
+    ],
+)
+def test_a_plain_text_heading_is_short_alone_and_unpunctuated(line, heading):
+    from knowledge.loaders import looks_like_heading
+
+    assert looks_like_heading(line) is heading
+
+
+def test_a_plain_text_report_is_cut_by_its_headings(tmp_path, empty_kb):
+    """Notulen in a .txt file: each section's passage carries its heading, so "wanneer is het
+    volgende overleg?" finds the section called VOLGEND OVERLEG."""
+    from knowledge.loaders import load_file
+
+    path = tmp_path / "notulen.txt"
+    path.write_text(
+        "Notulen werkgroep Zwolle\n\nDatum: 3 maart 2025\nLocatie: Zwolle\n\n"
+        "1. OPENING\nDe voorzitter opent om 10:00.\n\n"
+        "Het doel\nTwaalf extra banen in de schoonmaak.\n\n"
+        "VOLGEND OVERLEG\nDonderdag 17 april 2025, 10:00 uur, Zwolle.\n",
+        encoding="utf-8",
+    )
+    document = load_file(path)
+    assert document.title == "Notulen werkgroep Zwolle"
+    assert document.text.startswith("# Notulen werkgroep Zwolle\n")
+    headings = [line for line in document.text.splitlines() if line.startswith("## ")]
+    assert headings == ["## 1. OPENING", "## Het doel", "## VOLGEND OVERLEG"]
+    empty_kb.ingest([path])
+    sections = {c.section for c in empty_kb.index.all_chunks() if c.source.endswith("notulen.txt")}
+    assert {"1. OPENING", "Het doel", "VOLGEND OVERLEG"} <= sections

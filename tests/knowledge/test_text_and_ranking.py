@@ -218,7 +218,7 @@ def _picked(question, passages, similarities=None, **limits):
             "Hoe lang geldt de no-riskpolis?",
             [
                 "De no-riskpolis geldt meestal tot 5 jaar na de start van het dienstverband.",
-                "No-riskpolis: geldt meestal tot 5 jaar na de start van het dienstverband.",
+                "Meestal geldt de no-riskpolis tot 5 jaar na de start van het dienstverband.",
             ],
             {},
             ["De no-riskpolis geldt meestal tot 5 jaar na de start van het dienstverband."],
@@ -289,6 +289,8 @@ def test_extractive_answer_cites_only_quoted_passages_renumbered():
         ("Wanneer is de volgende bijeenkomst?", "date"),
         ("Wie is de contactpersoon?", "person"),
         ("Waar vindt de training plaats?", "place"),
+        ("Hoe vaak moet de leverancier rapporteren?", "frequency"),
+        ("How often do we report?", "frequency"),
         ("Where is the kick-off held?", "place"),
         ("Wat is social return?", None),
     ],
@@ -334,6 +336,24 @@ def test_a_duration_is_a_length_of_time_not_any_number(sentence, holds):
 
 
 @pytest.mark.parametrize(
+    "sentence, holds",
+    [
+        ("De leverancier levert per kwartaal een registratie aan.", True),
+        ("Twee keer per jaar is er een resultaatgesprek.", True),
+        ("Het overleg is maandelijks.", True),
+        ("Elke week belt de jobcoach.", True),
+        ("De leverancier levert een registratie aan.", False),
+        ("Het contract loopt vier jaar.", False),
+        ("Per 1 december gaat de dagschoonmaak in.", False),
+    ],
+)
+def test_a_frequency_is_how_often_not_any_number(sentence, holds):
+    from knowledge.ranking import holds_kind
+
+    assert bool(holds_kind(sentence, "frequency")) is holds
+
+
+@pytest.mark.parametrize(
     "sentence, kind, strength",
     [
         ("Datum: donderdag 16 mei, van 13.00 tot 16.30 uur", "date", 2),
@@ -350,6 +370,21 @@ def test_a_line_labelled_with_what_is_asked_counts_double(sentence, kind, streng
     from knowledge.ranking import holds_kind
 
     assert holds_kind(sentence, kind) == strength
+
+
+@pytest.mark.parametrize(
+    "sentence, question, labelled",
+    [
+        ("Contractwaarde: ongeveer 4,2 miljoen euro", "wat is de contractwaarde?", True),
+        ("Social return: 5 procent", "hoeveel social return zit erin?", True),
+        ("Social return: 5 procent", "hoeveel return?", False),  # the label's words: all of them
+        ("De contractwaarde is 4,2 miljoen euro.", "wat is de contractwaarde?", False),
+    ],
+)
+def test_a_line_labelled_with_the_questions_words(sentence, question, labelled):
+    from knowledge.ranking import labelled_with
+
+    assert labelled_with(sentence, set(tokenize(question))) is labelled
 
 
 def test_fuse_scores_puts_an_added_passage_on_the_scale_of_built_in_ones():
