@@ -39,7 +39,7 @@ from .ranking import (
     lexical_coverage,
     pick_sentences,
 )
-from .referrals import find_referral, shipped_referrals
+from .referrals import find_referral, refers_elsewhere, shipped_referrals
 from .scope import OutOfScope, shipped_examples, shipped_glossary
 from .smalltalk import small_talk_reply
 from .text import contextualize, detect_language, dutch_terms, split_sentences, tokenize
@@ -278,6 +278,8 @@ class KnowledgeBase:
             unknown=view.out_of_vocabulary(tokenize(question)) if asked_in == "nl" else 0.0,
         )
         relevant = bool(passages) and is_relevant(evidence, self.thresholds)
+        if relevant and refers_elsewhere(question, [p.chunk.text for p in passages[:3]]):
+            relevant = False
         return Finding(
             question,
             query,

@@ -57,3 +57,14 @@ def find_referral(question: str, referrals: Sequence[Referral]) -> Referral | No
             if any(part == word or (len(word) >= 5 and part.startswith(word)) for part in parts):
                 return referral
     return None
+
+
+def refers_elsewhere(
+    question: str, passages: Sequence[str], referrals: Sequence[Referral] | None = None
+) -> bool:
+    """The question is about a topic another organisation answers ("Hoe vraag ik WW aan?")
+    and none of the passages found for it speaks of that topic: refuse, and say who does."""
+    referral = find_referral(question, shipped_referrals() if referrals is None else referrals)
+    return referral is not None and not any(
+        find_referral(text, [referral]) is not None for text in passages
+    )

@@ -143,6 +143,32 @@ def test_a_near_domain_refusal_names_who_does_answer(builtin_kb, question, who):
     assert who in answer.text.split("\n\n", 1)[1]
 
 
+@pytest.mark.parametrize(
+    "question, passages, elsewhere",
+    [
+        ("Hoe vraag ik WW aan?", ["De banenafspraak telt banen van 25,5 uur."], True),
+        ("Is loonkostensubsidie belastingvrij, moet ik belasting betalen?", ["LKS is..."], True),
+        (  # the passages speak of the Ziektewet: the knowledge base answers this itself
+            "Hoe werkt de no-riskpolis bij de Ziektewet?",
+            ["UWV betaalt een ziektewetuitkering als de werknemer ziek wordt."],
+            False,
+        ),
+        ("Wat is de no-riskpolis?", ["UWV betaalt een ziektewetuitkering."], False),
+    ],
+)
+def test_a_topic_of_another_organisation_is_referred_unless_the_passages_cover_it(
+    question, passages, elsewhere
+):
+    from knowledge.referrals import refers_elsewhere
+
+    assert refers_elsewhere(question, passages) is elsewhere
+
+
+def test_a_near_domain_question_the_documents_cover_is_answered(builtin_kb):
+    answer = builtin_kb.ask("Telt iemand met een Wajong-uitkering mee voor de banenafspraak?")
+    assert answer.answered and "Wajong" in answer.text
+
+
 def test_a_refusal_without_a_known_topic_only_refuses(builtin_kb):
     answer = builtin_kb.ask("Wat is de hoofdstad van Australië?")
     assert not answer.answered and "\n\n" not in answer.text
