@@ -7,6 +7,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from storage.clock import from_iso, now_iso, to_iso, utc_now
+from storage.db import select_row
 from storage.errors import Invalid, InviteInvalid
 from storage.proeftuinen import Proeftuin, get_proeftuin
 
@@ -113,7 +114,7 @@ def group_proeftuin(db: Database, chat_id: int) -> Proeftuin | None:
 
 
 def _invite_row(db: Database, token: str) -> dict[str, Any]:
-    rows = list(db.query("SELECT * FROM invites WHERE token = ?", [token]))
-    if not rows:
+    row = select_row(db, "SELECT * FROM invites WHERE token = ?", [token])
+    if row is None:
         raise InviteInvalid("invite_unknown")
-    return rows[0]
+    return row

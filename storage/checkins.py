@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from storage.clock import from_iso, now_iso, to_iso
+from storage.db import select_row, select_rows
 from storage.errors import Invalid
 from storage.proeftuinen import get_proeftuin
 
@@ -48,12 +49,14 @@ def stop_checkin(db: Database, proeftuin_id: int) -> bool:
 
 
 def checkin_of(db: Database, proeftuin_id: int) -> Checkin | None:
-    rows = list(db.query("SELECT * FROM checkins WHERE proeftuin_id = ?", [proeftuin_id]))
-    return _checkin(rows[0]) if rows else None
+    row = select_row(db, "SELECT * FROM checkins WHERE proeftuin_id = ?", [proeftuin_id])
+    return _checkin(row) if row else None
 
 
 def all_checkins(db: Database) -> list[Checkin]:
-    return [_checkin(row) for row in db.query("SELECT * FROM checkins ORDER BY proeftuin_id")]
+    return [
+        _checkin(row) for row in select_rows(db, "SELECT * FROM checkins ORDER BY proeftuin_id")
+    ]
 
 
 def claim_checkin(db: Database, proeftuin_id: int, telegram_id: int, due: datetime, now=None):
@@ -90,7 +93,8 @@ def checkin_audience(db: Database, proeftuin_id: int) -> list:
     """The proeftuin's active members who have reminders on."""
     from storage.people import person_from_row
 
-    rows = db.query(
+    rows = select_rows(
+        db,
         """
         SELECT p.* FROM people p JOIN memberships m ON m.telegram_id = p.telegram_id
         WHERE m.proeftuin_id = ? AND p.active = 1 AND p.reminders_on = 1

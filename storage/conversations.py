@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 
 from storage.clock import from_iso, to_iso
+from storage.db import insert_row, select_row
 
 TABLE = "conversation_flows"
 TOKEN_PATTERN = "[A-Za-z0-9_-]{16}"  # for button patterns: secrets.token_urlsafe(12)
@@ -80,20 +81,19 @@ def start_flow(
             "data": json.dumps(data, ensure_ascii=False),
             "created_at": to_iso(now),
         }
-        db[TABLE].insert(row)
+        insert_row(db, TABLE, row)
     return _flow(row)
 
 
 def get_flow(db: Database, token: str, telegram_id: int, kind: str | None = None) -> Flow | None:
     """The person's flow with this token (another person's token finds nothing)."""
-    rows = list(
-        db.query(
-            f"SELECT * FROM {TABLE} WHERE token = ? AND telegram_id = ?"
-            + (" AND kind = ?" if kind else ""),
-            [token, telegram_id] + ([kind] if kind else []),
-        )
+    row = select_row(
+        db,
+        f"SELECT * FROM {TABLE} WHERE token = ? AND telegram_id = ?"
+        + (" AND kind = ?" if kind else ""),
+        [token, telegram_id] + ([kind] if kind else []),
     )
-    return _flow(rows[0]) if rows else None
+    return _flow(row) if row else None
 
 
 def take_flow(db: Database, token: str, telegram_id: int, kind: str | None = None) -> Flow | None:
@@ -121,14 +121,13 @@ def update_flow(db: Database, flow: Flow, data: dict) -> Flow:
 
 
 def latest_flow(db: Database, telegram_id: int, kind: str) -> Flow | None:
-    rows = list(
-        db.query(
-            f"SELECT * FROM {TABLE} WHERE telegram_id = ? AND kind = ?"
-            " ORDER BY created_at DESC, rowid DESC LIMIT 1",
-            [telegram_id, kind],
-        )
+    row = select_row(
+        db,
+        f"SELECT * FROM {TABLE} WHERE telegram_id = ? AND kind = ?"
+        " ORDER BY created_at DESC, rowid DESC LIMIT 1",
+        [telegram_id, kind],
     )
-    return _flow(rows[0]) if rows else None
+    return _flow(row) if row else None
 
 
 def end_flows(db: Database, telegram_id: int, *, memory: bool = False) -> int:

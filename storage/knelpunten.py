@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from storage.clock import from_iso, now_iso
+from storage.db import insert_row, select_row, select_rows
 from storage.errors import NotFound
 
 
@@ -47,33 +48,32 @@ def open_knelpunt(
     same = [k for k in knelpunten(db, proeftuin_id) if k.text.casefold() == text.casefold()]
     if same:
         return same[0]
-    new_id = (
-        db["knelpunten"]
-        .insert(
-            {
-                "proeftuin_id": proeftuin_id,
-                "text": text,
-                "update_id": update_id,
-                "opened_at": now_iso(now),
-                "opened_by": opened_by,
-            }
-        )
-        .last_pk
+    new_id = insert_row(
+        db,
+        "knelpunten",
+        {
+            "proeftuin_id": proeftuin_id,
+            "text": text,
+            "update_id": update_id,
+            "opened_at": now_iso(now),
+            "opened_by": opened_by,
+        },
     )
     return get_knelpunt(db, new_id)
 
 
 def get_knelpunt(db: Database, knelpunt_id: int) -> Knelpunt:
-    rows = list(db.query("SELECT * FROM knelpunten WHERE id = ?", [knelpunt_id]))
-    if not rows:
+    row = select_row(db, "SELECT * FROM knelpunten WHERE id = ?", [knelpunt_id])
+    if row is None:
         raise NotFound("knelpunt_not_found", id=knelpunt_id)
-    return _knelpunt(rows[0])
+    return _knelpunt(row)
 
 
 def knelpunten(db: Database, proeftuin_id: int, *, solved: bool | None = False) -> list[Knelpunt]:
     """The proeftuin's knelpunten, newest first: open ones (default), solved ones or all."""
     where = {False: " AND solved_at IS NULL", True: " AND solved_at IS NOT NULL", None: ""}
-    rows = db.query(
+    rows = select_rows(
+        db,
         "SELECT * FROM knelpunten WHERE proeftuin_id = ?"
         + where[solved]
         + " ORDER BY opened_at DESC, id DESC",
@@ -105,12 +105,11 @@ def drop_for_update(db: Database, update_id: int) -> None:
 
 def all_knelpunten(db: Database) -> list[dict]:
     """Every knelpunt with its proeftuin's name, oldest first (for the export)."""
-    return list(
-        db.query(
-            """
-            SELECT p.name AS proeftuin, k.text, k.opened_at, k.solved_at
-            FROM knelpunten k JOIN proeftuinen p ON p.id = k.proeftuin_id
-            ORDER BY k.opened_at, k.id
-            """
-        )
+    return select_rows(
+        db,
+        """
+        SELECT p.name AS proeftuin, k.text, k.opened_at, k.solved_at
+        FROM knelpunten k JOIN proeftuinen p ON p.id = k.proeftuin_id
+        ORDER BY k.opened_at, k.id
+        """,
     )

@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from storage.clock import from_iso, now_iso
+from storage.db import select_rows
 from storage.errors import Invalid
 
 ACTIONS = (
@@ -77,7 +78,8 @@ def log_change(
 def changes(db: Database, source: str | None = None, limit: int = 100) -> list[KnowledgeChange]:
     """Newest first; of one source, or of all."""
     where, params = ("WHERE source = ?", [source]) if source else ("", [])
-    rows = db.query(
+    rows = select_rows(
+        db,
         f"SELECT * FROM knowledge_changes {where} ORDER BY at DESC, id DESC LIMIT ?",
         [*params, limit],
     )
@@ -87,11 +89,12 @@ def changes(db: Database, source: str | None = None, limit: int = 100) -> list[K
 def origins(db: Database) -> dict[str, KnowledgeChange]:
     """Per source, the latest change that brought its current content in (an add, a
     replacement, a curated answer or its edit), unless the source was removed after it."""
-    rows = db.query(
+    rows = select_rows(
+        db,
         """
         SELECT c.* FROM knowledge_changes c
         WHERE c.id = (SELECT c2.id FROM knowledge_changes c2 WHERE c2.source = c.source
                       ORDER BY c2.at DESC, c2.id DESC LIMIT 1)
-        """
+        """,
     )
     return {row["source"]: _change(row) for row in rows if row["action"] in _BROUGHT_IN}

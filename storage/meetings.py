@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from storage import validation
 from storage.clock import from_iso, now_iso, to_iso, utc_now
+from storage.db import select_row, select_rows
 from storage.errors import Invalid, MeetingCancelled, NotFound
 from storage.people import Person, person_from_row
 from storage.proeftuinen import Proeftuin, get_proeftuin, list_proeftuinen
@@ -106,10 +107,10 @@ def create_meeting(
 
 
 def get_meeting(db: Database, meeting_id: int) -> Meeting:
-    rows = list(db.query("SELECT * FROM meetings WHERE id = ?", [meeting_id]))
-    if not rows:
+    row = select_row(db, "SELECT * FROM meetings WHERE id = ?", [meeting_id])
+    if row is None:
         raise NotFound("meeting_not_found", id=meeting_id)
-    return meeting_from_row(rows[0])
+    return meeting_from_row(row)
 
 
 def upcoming_meetings(
@@ -119,7 +120,7 @@ def upcoming_meetings(
     sql = "SELECT * FROM meetings WHERE starts_at >= ?"
     if not include_cancelled:
         sql += " AND cancelled_at IS NULL"
-    rows = db.query(sql + " ORDER BY starts_at, id", [now_iso(now)])
+    rows = select_rows(db, sql + " ORDER BY starts_at, id", [now_iso(now)])
     return [meeting_from_row(row) for row in rows]
 
 
@@ -150,16 +151,15 @@ def cancel_meeting(db: Database, meeting_id: int, now: datetime | None = None) -
 
 def previous_meeting(db: Database, before: datetime) -> Meeting | None:
     """The latest meeting that went ahead before `before` (e.g. to report progress since)."""
-    rows = list(
-        db.query(
-            """
-            SELECT * FROM meetings WHERE starts_at < ? AND cancelled_at IS NULL
-            ORDER BY starts_at DESC, id DESC LIMIT 1
-            """,
-            [to_iso(before)],
-        )
+    row = select_row(
+        db,
+        """
+        SELECT * FROM meetings WHERE starts_at < ? AND cancelled_at IS NULL
+        ORDER BY starts_at DESC, id DESC LIMIT 1
+        """,
+        [to_iso(before)],
     )
-    return meeting_from_row(rows[0]) if rows else None
+    return meeting_from_row(row) if row else None
 
 
 def meeting_participants(
@@ -173,7 +173,8 @@ def meeting_participants(
     if meeting.proeftuin_ids is not None:
         conditions.append(f"m.proeftuin_id IN ({', '.join('?' * len(meeting.proeftuin_ids))})")
         params.extend(meeting.proeftuin_ids)
-    rows = db.query(
+    rows = select_rows(
+        db,
         f"""
         SELECT DISTINCT p.* FROM people p JOIN memberships m ON m.telegram_id = p.telegram_id
         WHERE {" AND ".join(conditions)}

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from storage import validation
 from storage.clock import from_iso, now_iso
+from storage.db import select_row, select_rows
 from storage.errors import Invalid, NotFound
 from storage.proeftuinen import Proeftuin, get_proeftuin, proeftuin_from_row
 
@@ -90,8 +91,8 @@ def upsert_person(
 
 def get_person(db: Database, telegram_id: int) -> Person | None:
     """None for someone we have never seen (the usual 'is this a new user?' check)."""
-    rows = list(db.query("SELECT * FROM people WHERE telegram_id = ?", [telegram_id]))
-    return person_from_row(rows[0]) if rows else None
+    row = select_row(db, "SELECT * FROM people WHERE telegram_id = ?", [telegram_id])
+    return person_from_row(row) if row else None
 
 
 def set_language(db: Database, telegram_id: int, language: str, *, chosen: bool = True) -> Person:
@@ -129,7 +130,8 @@ def add_member(
 
 
 def memberships(db: Database, telegram_id: int) -> list[Membership]:
-    rows = db.query(
+    rows = select_rows(
+        db,
         """
         SELECT p.*, m.role AS member_role, m.joined_at AS member_joined_at
         FROM memberships m JOIN proeftuinen p ON p.id = m.proeftuin_id

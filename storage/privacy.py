@@ -12,7 +12,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from storage.clock import now_iso
-from storage.db import transaction
+from storage.db import select_rows, transaction
 
 PASSAGE_KEYS = ("text", "score")  # older question logs stored the whole passage
 
@@ -21,7 +21,7 @@ def export_person(db: Database, telegram_id: int, now: datetime | None = None) -
     """Everything stored about one person, as JSON-serialisable data."""
 
     def rows(sql: str) -> list[dict[str, Any]]:
-        return list(db.query(sql, {"id": telegram_id}))
+        return select_rows(db, sql, {"id": telegram_id})
 
     people = rows("SELECT * FROM people WHERE telegram_id = :id")
     questions = rows("SELECT * FROM questions WHERE asker_id = :id ORDER BY created_at")

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from storage import validation
 from storage.clock import from_iso, now_iso
+from storage.db import select_row, select_rows
 from storage.errors import AmbiguousName, Invalid, NotFound
 
 
@@ -71,16 +72,16 @@ def create_proeftuin(
 
 
 def get_proeftuin(db: Database, proeftuin_id: int) -> Proeftuin:
-    rows = list(db.query("SELECT * FROM proeftuinen WHERE id = ?", [proeftuin_id]))
-    if not rows:
+    row = select_row(db, "SELECT * FROM proeftuinen WHERE id = ?", [proeftuin_id])
+    if row is None:
         raise NotFound("proeftuin_not_found", id=proeftuin_id)
-    return proeftuin_from_row(rows[0])
+    return proeftuin_from_row(row)
 
 
 def list_proeftuinen(db: Database) -> list[Proeftuin]:
     return [
         proeftuin_from_row(row)
-        for row in db.query("SELECT * FROM proeftuinen ORDER BY name COLLATE NOCASE")
+        for row in select_rows(db, "SELECT * FROM proeftuinen ORDER BY name COLLATE NOCASE")
     ]
 
 

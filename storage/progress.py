@@ -13,6 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from storage.clock import from_iso, to_iso
+from storage.db import select_row, select_rows
 from storage.errors import NotFound
 from storage.knelpunten import knelpunten
 from storage.proeftuinen import Proeftuin, get_proeftuin, list_proeftuinen
@@ -102,32 +103,31 @@ def update_from_row(row: dict[str, Any]) -> ProgressUpdate:
 
 
 def get_update(db: Database, update_id: int) -> ProgressUpdate:
-    rows = list(db.query("SELECT * FROM updates WHERE id = ?", [update_id]))
-    if not rows:
+    row = select_row(db, "SELECT * FROM updates WHERE id = ?", [update_id])
+    if row is None:
         raise NotFound("update_not_found", id=update_id)
-    return update_from_row(rows[0])
+    return update_from_row(row)
 
 
 def totals(db: Database, proeftuin_id: int, *, since: datetime | None = None) -> Totals:
     """Only the sums, in SQL: what the bot needs right after saving an update; with `since`,
     what the updates after that moment added (the period of a results report)."""
     after = " AND created_at > :since" if since is not None else ""
-    row = next(
-        db.query(
-            """
-            SELECT COALESCE(SUM(jobs_realised), 0) AS jobs_realised,
-                   COALESCE(SUM(jobs_ended), 0) AS jobs_ended,
-                   COALESCE(SUM(internships), 0) AS internships,
-                   COALESCE(SUM(hours), 0.0) AS hours,
-                   (SELECT candidates FROM updates WHERE proeftuin_id = :id
-                    AND withdrawn_at IS NULL AND candidates IS NOT NULL
-                    ORDER BY created_at DESC, id DESC LIMIT 1) AS candidates
-            FROM updates WHERE proeftuin_id = :id AND withdrawn_at IS NULL"""
-            + after,
-            {"id": proeftuin_id, "since": to_iso(since) if since else None},
-        )
+    row = select_row(
+        db,
+        """
+        SELECT COALESCE(SUM(jobs_realised), 0) AS jobs_realised,
+               COALESCE(SUM(jobs_ended), 0) AS jobs_ended,
+               COALESCE(SUM(internships), 0) AS internships,
+               COALESCE(SUM(hours), 0.0) AS hours,
+               (SELECT candidates FROM updates WHERE proeftuin_id = :id
+                AND withdrawn_at IS NULL AND candidates IS NOT NULL
+                ORDER BY created_at DESC, id DESC LIMIT 1) AS candidates
+        FROM updates WHERE proeftuin_id = :id AND withdrawn_at IS NULL"""
+        + after,
+        {"id": proeftuin_id, "since": to_iso(since) if since else None},
     )
-    return Totals(**row)
+    return Totals(**row)  # an aggregate without GROUP BY: always one row
 
 
 def last_update_at(db: Database, proeftuin_id: int) -> datetime | None:
@@ -143,7 +143,8 @@ def progress(db: Database, proeftuin_id: int) -> Progress:
     proeftuin = get_proeftuin(db, proeftuin_id)
     updates = [
         update_from_row(row)
-        for row in db.query(
+        for row in select_rows(
+            db,
             """
             SELECT * FROM updates WHERE proeftuin_id = ? AND withdrawn_at IS NULL
             ORDER BY created_at, id
@@ -202,22 +203,21 @@ def export_rows(db: Database) -> list[dict[str, Any]]:
     reconciled with what people remember reporting. Telegram ids are left out:
     the export goes to spreadsheets that get forwarded.
     """
-    return list(
-        db.query(
-            """
-            SELECT
-                u.id, u.proeftuin_id, p.name AS proeftuin, u.created_at,
-                u.author_name, u.role, u.jobs_realised, u.jobs_ended, u.candidates,
-                u.internships, u.hours, u.step, u.obstacles, u.activity, u.lesson, u.next_step,
-                u.raw_text,
-                CASE
-                    WHEN u.withdrawn_at IS NOT NULL THEN 'withdrawn'
-                    WHEN u.corrected_at IS NOT NULL THEN 'corrected'
-                    ELSE 'active'
-                END AS status,
-                u.corrected_at, u.withdrawn_at
-            FROM updates u JOIN proeftuinen p ON p.id = u.proeftuin_id
-            ORDER BY u.created_at, u.id
-            """
-        )
+    return select_rows(
+        db,
+        """
+        SELECT
+            u.id, u.proeftuin_id, p.name AS proeftuin, u.created_at,
+            u.author_name, u.role, u.jobs_realised, u.jobs_ended, u.candidates,
+            u.internships, u.hours, u.step, u.obstacles, u.activity, u.lesson, u.next_step,
+            u.raw_text,
+            CASE
+                WHEN u.withdrawn_at IS NOT NULL THEN 'withdrawn'
+                WHEN u.corrected_at IS NOT NULL THEN 'corrected'
+                ELSE 'active'
+            END AS status,
+            u.corrected_at, u.withdrawn_at
+        FROM updates u JOIN proeftuinen p ON p.id = u.proeftuin_id
+        ORDER BY u.created_at, u.id
+        """,
     )

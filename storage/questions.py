@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from storage import validation
 from storage.clock import now_iso
+from storage.db import select_row, select_rows
 from storage.errors import Invalid, NotAllowed, NotFound
 
 
@@ -42,10 +43,10 @@ def log_question(
 
 
 def get_question(db: Database, question_id: int) -> dict[str, Any]:
-    rows = list(db.query("SELECT * FROM questions WHERE id = ?", [question_id]))
-    if not rows:
+    row = select_row(db, "SELECT * FROM questions WHERE id = ?", [question_id])
+    if row is None:
         raise NotFound("question_not_found", id=question_id)
-    return _decoded(rows[0])
+    return _decoded(row)
 
 
 def set_feedback(
@@ -77,7 +78,8 @@ def set_feedback_note(
 def open_questions(db: Database) -> list[dict[str, Any]]:
     """Questions still needing a human: unanswered or down-voted, not yet curated. Newest first,
     with who asked (`asker_name`) and from which proeftuin (`proeftuin_name`)."""
-    rows = db.query(
+    rows = select_rows(
+        db,
         """
         SELECT q.*, p.name AS asker_name, t.name AS proeftuin_name,
             (SELECT group_concat(o.name, ', ') FROM memberships m
@@ -89,7 +91,7 @@ def open_questions(db: Database) -> list[dict[str, Any]]:
         WHERE (q.answered = 0 OR q.feedback = -1) AND q.curated_answer IS NULL
             AND q.curated_removed_at IS NULL
         ORDER BY q.created_at DESC, q.id DESC
-        """
+        """,
     )
     return [_decoded(row) for row in rows]
 
@@ -124,13 +126,14 @@ def curate(
 def curated_answers(db: Database) -> list[dict[str, Any]]:
     """The coordinators' answers in the knowledge base, newest first, with who gave them
     (`curator_name`)."""
-    rows = db.query(
+    rows = select_rows(
+        db,
         """
         SELECT q.*, p.name AS curator_name FROM questions q
         LEFT JOIN people p ON p.telegram_id = q.curated_by
         WHERE q.curated_answer IS NOT NULL
         ORDER BY q.curated_at DESC, q.id DESC
-        """
+        """,
     )
     return [_decoded(row) for row in rows]
 
@@ -174,7 +177,7 @@ def _decoded(row: dict[str, Any]) -> dict[str, Any]:
 
 def curated_question_ids(db: Database, asker_id: int) -> list[int]:
     """The asker's questions that became curated answers (passages in the knowledge base)."""
-    rows = db.query(
-        "SELECT id FROM questions WHERE asker_id = ? AND curated_answer IS NOT NULL", [asker_id]
+    rows = select_rows(
+        db, "SELECT id FROM questions WHERE asker_id = ? AND curated_answer IS NOT NULL", [asker_id]
     )
     return [row["id"] for row in rows]

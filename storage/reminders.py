@@ -13,6 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from storage.clock import now_iso
+from storage.db import select_rows
 from storage.errors import Invalid, NotFound
 
 # folded: not sent on its own, covered by a later reminder sent after downtime;
@@ -100,23 +101,19 @@ def reminders_in_state(db: Database, status: str) -> list[dict[str, Any]]:
     """Log rows in one status, oldest first, with the meeting title for a readable report."""
     if status not in REMINDER_STATUSES:
         raise Invalid("reminder_status_unknown", value=status, choices=", ".join(REMINDER_STATUSES))
-    return list(
-        db.query(
-            """
-            SELECT r.*, m.title AS meeting_title, m.starts_at AS meeting_starts_at
-            FROM reminder_log r JOIN meetings m ON m.id = r.meeting_id
-            WHERE r.status = ? ORDER BY r.created_at, r.id
-            """,
-            [status],
-        )
+    return select_rows(
+        db,
+        """
+        SELECT r.*, m.title AS meeting_title, m.starts_at AS meeting_starts_at
+        FROM reminder_log r JOIN meetings m ON m.id = r.meeting_id
+        WHERE r.status = ? ORDER BY r.created_at, r.id
+        """,
+        [status],
     )
 
 
 def sent_reminders(db: Database, meeting_id: int) -> list[dict[str, Any]]:
     """The whole log for one meeting, every status, oldest first; filter on row['status']."""
-    return list(
-        db.query(
-            "SELECT * FROM reminder_log WHERE meeting_id = ? ORDER BY created_at, id",
-            [meeting_id],
-        )
+    return select_rows(
+        db, "SELECT * FROM reminder_log WHERE meeting_id = ? ORDER BY created_at, id", [meeting_id]
     )

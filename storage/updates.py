@@ -8,7 +8,7 @@ from sqlite_utils import Database
 
 from storage import validation
 from storage.clock import now_iso, to_iso, utc_now
-from storage.db import transaction
+from storage.db import insert_row, select_row, select_rows, transaction
 from storage.errors import Invalid, NotAllowed, TooOld
 from storage.knelpunten import drop_for_update, open_knelpunt
 from storage.proeftuinen import get_proeftuin
@@ -79,7 +79,7 @@ def save_update(
     }
     try:
         with transaction(db):
-            new_id = db["updates"].insert(row).last_pk
+            new_id = insert_row(db, "updates", row)
             if row["obstacles"]:
                 open_knelpunt(
                     db,
@@ -124,7 +124,8 @@ def recent_updates_by(
 ) -> list[ProgressUpdate]:
     """The author's own non-withdrawn updates in the window, newest first (for 'fix my last')."""
     cutoff = to_iso(utc_now(now) - within)
-    rows = db.query(
+    rows = select_rows(
+        db,
         """
         SELECT * FROM updates
         WHERE author_id = ? AND withdrawn_at IS NULL AND created_at >= ?
@@ -203,18 +204,15 @@ def last_telegram_update_id(db: Database) -> int:
 
 def update_for_message(db: Database, telegram_message: str) -> ProgressUpdate | None:
     """The update saved from a Telegram message ("chat:message"), if any and not withdrawn."""
-    rows = list(
-        db.query(
-            "SELECT * FROM updates WHERE telegram_message = ? AND withdrawn_at IS NULL "
-            "ORDER BY id DESC LIMIT 1",
-            [telegram_message],
-        )
+    row = select_row(
+        db,
+        "SELECT * FROM updates WHERE telegram_message = ? AND withdrawn_at IS NULL "
+        "ORDER BY id DESC LIMIT 1",
+        [telegram_message],
     )
-    return update_from_row(rows[0]) if rows else None
+    return update_from_row(row) if row else None
 
 
 def _by_telegram_id(db: Database, telegram_update_id: int) -> ProgressUpdate | None:
-    rows = list(
-        db.query("SELECT * FROM updates WHERE telegram_update_id = ?", [telegram_update_id])
-    )
-    return update_from_row(rows[0]) if rows else None
+    row = select_row(db, "SELECT * FROM updates WHERE telegram_update_id = ?", [telegram_update_id])
+    return update_from_row(row) if row else None

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.db import open_database, transaction
+from storage.db import insert_row, open_database, select_row, select_rows, transaction
 from storage.migrations import migrations
 
 EXPECTED_MIGRATIONS = [
@@ -89,6 +89,35 @@ def test_foreign_keys_are_enforced(db):
         db["memberships"].insert(
             {"proeftuin_id": 99, "telegram_id": 99, "role": "anders", "joined_at": "x"}
         )
+
+
+def test_select_rows_gives_dicts_without_a_savepoint(db):
+    db["people"].insert({"telegram_id": 1, "name": "Ann", "created_at": "x"})
+    statements = []
+    db.conn.set_trace_callback(statements.append)
+    rows = select_rows(db, "SELECT telegram_id, name FROM people WHERE name = ?", ["Ann"])
+    db.conn.set_trace_callback(None)
+    assert rows == [{"telegram_id": 1, "name": "Ann"}]
+    assert statements == ["SELECT telegram_id, name FROM people WHERE name = 'Ann'"]
+
+
+def test_select_row_is_the_first_row_or_none(db):
+    assert select_row(db, "SELECT * FROM people WHERE telegram_id = :id", {"id": 1}) is None
+    assert select_row(db, "SELECT 1 AS a, 2 AS a") == {"a": 1, "a_2": 2}  # as query() names them
+
+
+def test_insert_row_returns_the_id_and_joins_an_open_transaction(db, make_proeftuin):
+    proeftuin = make_proeftuin()
+    row = {"proeftuin_id": proeftuin.id, "text": "vervoer", "opened_at": "x", "update_id": None}
+    first = insert_row(db, "knelpunten", row)  # outside a transaction: committed at once
+    assert not db.conn.in_transaction
+    with pytest.raises(RuntimeError), transaction(db):
+        insert_row(db, "knelpunten", row)
+        raise RuntimeError
+    assert [r["id"] for r in select_rows(db, "SELECT id FROM knelpunten")] == [first]
+    with pytest.raises(sqlite3.IntegrityError):  # the foreign key still holds
+        insert_row(db, "knelpunten", {**row, "proeftuin_id": 99})
+    assert not db.conn.in_transaction
 
 
 def test_storage_does_not_import_bot_or_heavy_dependencies():

@@ -43,7 +43,7 @@ from storage import conversations, people, updates
 from storage.access import group_proeftuin
 from storage.errors import Invalid, NotAllowed, NotFound, TooOld
 from storage.knelpunten import solve_by_topic
-from storage.proeftuinen import get_proeftuin, list_proeftuinen
+from storage.proeftuinen import Proeftuin, get_proeftuin, list_proeftuinen
 from storage.progress import get_update, totals
 
 DRAFT = "draft"
@@ -114,14 +114,19 @@ async def receive_update(
         buttons = proeftuin_buttons(choices, f"dp:{token}")
         await reply(update, context, "choose_proeftuin", buttons=buttons)
     else:
-        await show_draft(update, context, token, draft)
+        await show_draft(update, context, token, draft, choices[0])
 
 
 async def show_draft(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, token: str, draft: dict
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    token: str,
+    draft: dict,
+    proeftuin: Proeftuin | None = None,
 ) -> None:
+    """`proeftuin`: the draft's, when the caller has just read it (it is not read again)."""
     language = language_of(update, context)
-    text = _draft_message(context, draft, language)
+    text = _draft_message(context, draft, language, proeftuin=proeftuin)
     buttons = [
         [
             (say(language, "save"), f"ds:{token}"),
@@ -136,9 +141,16 @@ async def show_draft(
 
 
 def _draft_message(
-    context: ContextTypes.DEFAULT_TYPE, draft: dict, language: str, *, asking: bool = True
+    context: ContextTypes.DEFAULT_TYPE,
+    draft: dict,
+    language: str,
+    *,
+    asking: bool = True,
+    proeftuin: Proeftuin | None = None,
 ) -> str:
-    name = get_proeftuin(services(context).db, draft["proeftuin_id"]).name
+    if proeftuin is None or proeftuin.id != draft["proeftuin_id"]:
+        proeftuin = get_proeftuin(services(context).db, draft["proeftuin_id"])
+    name = proeftuin.name
     text = draft_text(draft["fields"], name, language, note=draft.get("note"), asking=asking)
     if draft["correcting"]:
         text = say(language, "draft_correction", id=draft["correcting"]) + text
@@ -166,19 +178,25 @@ async def draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     elif action == "dc":
         await reply(update, context, "cancelled")
     else:
-        key, values = save_draft(update, context, draft)
-        await _close_draft(update, context, draft, say(language_of(update, context), key, **values))
+        key, values, proeftuin = save_draft(update, context, draft)
+        outcome = say(language_of(update, context), key, **values)
+        await _close_draft(update, context, draft, outcome, proeftuin)
 
 
 async def _close_draft(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, draft: dict, outcome: str
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    draft: dict,
+    outcome: str,
+    proeftuin: Proeftuin | None = None,
 ) -> None:
     """The pressed draft shows what was saved and loses its buttons, in one edit: the chat
     keeps one message per update, and a busy bot makes one Bot API call fewer per save."""
     language = language_of(update, context)
     text = outcome
     if draft.get("proeftuin_id") is not None:
-        text = _draft_message(context, draft, language, asking=False) + "\n\n" + outcome
+        draft_part = _draft_message(context, draft, language, asking=False, proeftuin=proeftuin)
+        text = draft_part + "\n\n" + outcome
     try:
         await update.callback_query.edit_message_text(
             text, parse_mode=ParseMode.HTML, reply_markup=None, disable_web_page_preview=True
@@ -196,22 +214,26 @@ async def _choose_proeftuin(update: Update, context: ContextTypes.DEFAULT_TYPE, 
         return
     data = {**flow.data, "proeftuin_id": chosen.id}
     conversations.update_flow(services(context).flow_db, flow, data)
-    await show_draft(update, context, flow.token, data)
+    await show_draft(update, context, flow.token, data, chosen)
 
 
-def save_draft(update: Update, context: ContextTypes.DEFAULT_TYPE, draft: dict) -> tuple[str, dict]:
+def save_draft(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, draft: dict
+) -> tuple[str, dict, Proeftuin | None]:
     """Opslaan: a correction changes the saved update, anything else is saved once. Returns
-    the text key (and its values) that says what happened."""
+    the text key (and its values) that says what happened, and the draft's proeftuin as read
+    here (None if it was not), so the closed draft need not read it again."""
     db, user_id = services(context).db, update.effective_user.id
     if draft["proeftuin_id"] is None:  # saved before a proeftuin was chosen
-        return "draft_gone", {}
+        return "draft_gone", {}, None
     memberships = people.memberships(db, user_id)
     membership = next((m for m in memberships if m.proeftuin.id == draft["proeftuin_id"]), None)
     if membership is None:
-        return "not_member_of", {"name": get_proeftuin(db, draft["proeftuin_id"]).name}
+        proeftuin = get_proeftuin(db, draft["proeftuin_id"])
+        return "not_member_of", {"name": proeftuin.name}, proeftuin
     if draft["correcting"]:
-        return _save_correction(update, context, draft)
-    return _save_new(update, context, draft, membership)
+        return (*_save_correction(update, context, draft), membership.proeftuin)
+    return (*_save_new(update, context, draft, membership), membership.proeftuin)
 
 
 def _save_correction(
