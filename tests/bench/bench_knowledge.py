@@ -35,7 +35,7 @@ EVAL_SETS = {  # tests/eval/README.md says which set drove which choice
     "held-out-2": EVAL / "kennisbank_heldout2.jsonl",  # never tuned on
     "added-docs": EVAL / "documenten.jsonl",  # never tuned on
     # written blind on 2026-12-01 (night) over the documents as they are after the fact check;
-    # measured once, at the end of that session
+    # measured before and after that night's changes (tests/eval/README.md)
     "held-out-3": EVAL / "kennisbank_heldout3.jsonl",  # never tuned on
     "added-docs-3": EVAL / "documenten3.jsonl",  # never tuned on
 }
