@@ -164,6 +164,11 @@ def test_a_topic_of_another_organisation_is_referred_unless_the_passages_cover_i
     assert refers_elsewhere(question, passages) is elsewhere
 
 
+def test_an_english_refusal_names_who_does_answer(builtin_kb):
+    answer = builtin_kb.ask("How do I apply for unemployment benefit?")
+    assert not answer.answered and "UWV" in answer.text.split("\n\n", 1)[1]
+
+
 def test_a_near_domain_question_the_documents_cover_is_answered(builtin_kb):
     answer = builtin_kb.ask("Telt iemand met een Wajong-uitkering mee voor de banenafspraak?")
     assert answer.answered and "Wajong" in answer.text
