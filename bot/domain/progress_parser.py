@@ -1253,6 +1253,12 @@ _LESSON = re.compile(
     r"|werkt (?:goed|het best|beter)|works (?:well|best))",
     re.I,
 )
+_LABELLED_NOTE = re.compile(
+    r"^\W*(?:knelpunt(?:en)?|probleem|obstakel|obstacle|problem|issue|blocker|les(?:sen)?"
+    r"|lessons?(?: learned| learnt)?|geleerd|leerpunt|wat (?:goed )?werkt|what works|tip"
+    r"|activiteit|activity|notitie|note|update|stand van zaken)\b[^:\n?]{0,30}:\s*\S",
+    re.I,
+)
 _ACTIVITY = re.compile(
     r"\b(?:gesprek(?:ken)? (?:gehad|gehat|gevoerd)|(?:gesproken|gebeld|overleg(?:d)?|afgestemd) met"
     r"|\w*overleg gehad|kick-?off?|werkbezoek|bezoek (?:gebracht|gehad)|bezocht|rondleiding"
@@ -1415,5 +1421,9 @@ def classify_message(text: str) -> Literal["question", "update", "unsure"]:
     if asks and not _PAST.search(text):
         return "question"
     if (strong or article) and "?" not in text:
+        return "update"
+    # "Knelpunt: vervoer", "Les: kort inwerken werkt", "knelpunt vervoer is opgelost": a note
+    # under its label, or a knelpunt solved, is an update without any figure
+    if "?" not in text and (_LABELLED_NOTE.match(text) or _SOLVED.search(text)):
         return "update"
     return "unsure"

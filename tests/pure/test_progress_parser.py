@@ -181,6 +181,13 @@ CLASSIFY = [
     ("Fatima is begonnen bij de receptie", "update"),
     ("Is Fatima al begonnen?", "question"),
     ("Wanneer is Fatima begonnen", "question"),
+    # a note under its label, or a knelpunt solved, is an update without any figure
+    ("knelpunt: vervoer naar de vroege dienst", "update"),
+    ("Les: kort inwerken met een buddy werkt", "update"),
+    ("geleerd: eerst de taken bundelen", "update"),
+    ("knelpunt vervoer is opgelost", "update"),
+    ("Knelpunt: wat doen we met vervoer?", "question"),
+    ("vervoer", "unsure"),
 ]
 
 
