@@ -1253,6 +1253,9 @@ _LESSON = re.compile(
     r"|werkt (?:goed|het best|beter)|works (?:well|best))",
     re.I,
 )
+_LESSON_LABEL = re.compile(
+    r"^\W*(?:geleerd|les|lessen|lessons?(?: learned| learnt)?|leerpunt(?:en)?)\s*:\s*", re.I
+)
 _LABELLED_NOTE = re.compile(
     r"^\W*(?:knelpunt(?:en)?|probleem|obstakel|obstacle|problem|issue|blocker|les(?:sen)?"
     r"|lessons?(?: learned| learnt)?|geleerd|leerpunt|wat (?:goed )?werkt|what works|tip"
@@ -1324,6 +1327,8 @@ def parse_progress(text: str) -> ParsedProgress:
     if obstacles and _NONE_AFTER.match(obstacles):  # "Knelpunt: geen"
         obstacles, obstacle_span = None, []
     lesson = _own_words(original, text, lambda t: _marked_sentence(t, _LESSON))
+    if lesson:  # shown as "Geleerd: …", so "geleerd: een buddy werkt" loses its own label
+        lesson = _LESSON_LABEL.sub("", lesson) or lesson
     masked = _plans(text) + ([_lesson_span(text)] if lesson else [])
     counts = _scan(text, masked)
     started, ended, internships = counts.totals.values()

@@ -455,6 +455,19 @@ NOTES = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("text", "lesson"),
+    [
+        ("geleerd: een buddy vanaf dag 1 werkt", "een buddy vanaf dag 1 werkt"),
+        ("Les: kort inwerken werkt", "kort inwerken werkt"),
+        ("Lessons learned: start small", "start small"),
+        ("wat werkt: korte instructies", "wat werkt: korte instructies"),
+    ],
+)
+def test_a_lesson_is_saved_without_its_own_label(text, lesson):
+    assert parse_progress(text).lesson == lesson
+
+
 @pytest.mark.parametrize(("text", "knelpunt", "solved", "lesson", "activity"), NOTES)
 def test_progress_v2_notes(text, knelpunt, solved, lesson, activity):
     got = parse_progress(text)
