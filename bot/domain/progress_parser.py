@@ -1412,6 +1412,10 @@ _PAST = re.compile(r"\b(geplaatst|aangenomen|getekend|ondertekend|gestart|we heb
 @lru_cache(maxsize=256)
 def classify_message(text: str) -> Literal["question", "update", "unsure"]:
     text = correct_typos(text)
+    # "Knelpunt: vervoer", "Les: …", "Wat werkt: …": a note under its label is an update
+    # without any figure, even when its label starts like a question
+    if "?" not in text and _LABELLED_NOTE.match(text):
+        return "update"
     counts = _scan(text, _plans(text))
     numeral, article = counts.numeral, counts.article
     first = next((t.text for t in _tokens(text) if t.kind in ("word", "num")), "")
@@ -1427,8 +1431,6 @@ def classify_message(text: str) -> Literal["question", "update", "unsure"]:
         return "question"
     if (strong or article) and "?" not in text:
         return "update"
-    # "Knelpunt: vervoer", "Les: kort inwerken werkt", "knelpunt vervoer is opgelost": a note
-    # under its label, or a knelpunt solved, is an update without any figure
-    if "?" not in text and (_LABELLED_NOTE.match(text) or _SOLVED.search(text)):
+    if "?" not in text and _SOLVED.search(text):  # "knelpunt vervoer is opgelost"
         return "update"
     return "unsure"

@@ -186,6 +186,8 @@ CLASSIFY = [
     ("Les: kort inwerken met een buddy werkt", "update"),
     ("geleerd: eerst de taken bundelen", "update"),
     ("knelpunt vervoer is opgelost", "update"),
+    ("wat werkt: korte instructies met foto's", "update"),
+    ("Wat werkt het best bij de intake?", "question"),
     ("Knelpunt: wat doen we met vervoer?", "question"),
     ("vervoer", "unsure"),
 ]
