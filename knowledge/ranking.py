@@ -237,7 +237,7 @@ def asked_kind(question: str) -> str | None:
 
 _LABELS = {  # a report's "Datum: 14 januari" line is the answer to "wanneer ...?"
     "date": ("datum", "data", "wanneer", "tijd", "tijdstip", "periode", "deadline", "date", "when"),
-    "frequency": ("frequentie", "frequency", "hoe vaak"),
+    "frequency": ("frequentie", "frequency", "ritme", "cyclus"),
     "person": (
         "voorzitter",
         "notulist",
@@ -270,7 +270,8 @@ def holds_kind(sentence: str, kind: str | None) -> float:
     if kind is None:
         return 0.0
     label = _LABEL.match(sentence)
-    if label and fold(label.group(1)).split()[0] in _LABELS.get(kind, ()):
+    first = fold(label.group(1)).split()[:1] if label else []
+    if first and first[0] in _LABELS.get(kind, ()):
         return 2.0
     return float(kind in _HAS and bool(_HAS[kind].search(sentence)))
 

@@ -364,6 +364,8 @@ def test_a_frequency_is_how_often_not_any_number(sentence, holds):
         ("Kosten: 2.400 euro per persoon", "date", 0),
         ("Kosten: 2.400 euro per persoon", "number", 1),
         ("De training gaat over werkinstructies.", "place", 0),
+        ("1.   : geen label", "date", 0),
+        ("Frequentie: elk kwartaal", "frequency", 2),
     ],
 )
 def test_a_line_labelled_with_what_is_asked_counts_double(sentence, kind, strength):
