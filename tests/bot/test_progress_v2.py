@@ -69,8 +69,9 @@ async def test_a_knelpunt_is_solved_by_a_later_update_or_the_button(world):
 
 async def test_lessons_learned_are_their_own_field(world):
     await _save(world, "geleerd: begin met een proefplaatsing van twee weken")
+    # saved without its own label: it is shown under "Geleerd"
     assert [u.lesson for u in _progress(world).lessons] == [
-        "geleerd: begin met een proefplaatsing van twee weken"
+        "begin met een proefplaatsing van twee weken"
     ]
 
 
