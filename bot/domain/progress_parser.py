@@ -1256,12 +1256,8 @@ _LESSON = re.compile(
 _LESSON_LABEL = re.compile(
     r"^\W*(?:geleerd|les|lessen|lessons?(?: learned| learnt)?|leerpunt(?:en)?)\s*:\s*", re.I
 )
-_LABELLED_NOTE = re.compile(
-    r"^\W*(?:knelpunt(?:en)?|probleem|obstakel|obstacle|problem|issue|blocker|les(?:sen)?"
-    r"|lessons?(?: learned| learnt)?|geleerd|leerpunt|wat (?:goed )?werkt|what works|tip"
-    r"|activiteit|activity|notitie|note|update|stand van zaken)\b[^:\n?]{0,30}:\s*\S",
-    re.I,
-)
+# "Knelpunt: …", "Wat werkt: …": a message that opens with a label
+_OPENS_WITH_LABEL = re.compile(r"^\W*[^\W\d][^:\n?]{1,30}:\s*\S")
 _ACTIVITY = re.compile(
     r"\b(?:gesprek(?:ken)? (?:gehad|gehat|gevoerd)|(?:gesproken|gebeld|overleg(?:d)?|afgestemd) met"
     r"|\w*overleg gehad|kick-?off?|werkbezoek|bezoek (?:gebracht|gehad)|bezocht|rondleiding"
@@ -1411,11 +1407,15 @@ _PAST = re.compile(r"\b(geplaatst|aangenomen|getekend|ondertekend|gestart|we heb
 
 @lru_cache(maxsize=256)
 def classify_message(text: str) -> Literal["question", "update", "unsure"]:
+    if "?" not in text:
+        # "Knelpunt: vervoer", "Les: …", "Wat werkt: …": a note the parser reads under its
+        # label is an update without any figure, even when its label starts like a question;
+        # so is "knelpunt vervoer is opgelost". (The reading is cached for the draft.)
+        read = parse_progress(text)
+        noted = read.obstacles or read.lesson or read.activity
+        if read.solved or (noted and _OPENS_WITH_LABEL.match(correct_typos(text))):
+            return "update"
     text = correct_typos(text)
-    # "Knelpunt: vervoer", "Les: …", "Wat werkt: …": a note under its label is an update
-    # without any figure, even when its label starts like a question
-    if "?" not in text and _LABELLED_NOTE.match(text):
-        return "update"
     counts = _scan(text, _plans(text))
     numeral, article = counts.numeral, counts.article
     first = next((t.text for t in _tokens(text) if t.kind in ("word", "num")), "")
@@ -1430,7 +1430,5 @@ def classify_message(text: str) -> Literal["question", "update", "unsure"]:
     if asks and not _PAST.search(text):
         return "question"
     if (strong or article) and "?" not in text:
-        return "update"
-    if "?" not in text and _SOLVED.search(text):  # "knelpunt vervoer is opgelost"
         return "update"
     return "unsure"
