@@ -81,7 +81,7 @@ _ARTICLE_ADJ |= {"nije", "nuje", "nieuw"}  # Gronings, Limburgs
 # A number followed by one of these measures something else ("twee weken", "15 maart").
 _UNIT_NOUNS = re.compile(
     r"(weken|week|dagen|dag|maanden|maand|jaar|jaren|uur|uren|minuten|keer|procent|%|euro|weeks?"
-    r"|days?|months?|years?|hours?|times|percent|januari|februari|maart|april|mei|juni|juli"
+    r"|days?|months?|years?|hours?|hrs|h|u|uurtjes|times|percent|januari|februari|maart|april|mei|juni|juli"
     r"|augustus|september|oktober|november|december)"
 )
 _OUR = {"onze", "de", "het", "die", "our", "the"}
@@ -121,6 +121,7 @@ def _cue(cat: str, spec: str, *, verb: bool = False, article_ok: bool = True) ->
 _CONVERTED_TO_JOB = _cue("jobs", r"omgezet|doorgestroomd|became", verb=True)
 _IN_DIENST = _cue("jobs", r"in dienst", verb=True)
 _IN_VASTE_DIENST = _cue("jobs", r"in vaste dienst", verb=True)
+_IN_LOONDIENST = _cue("jobs", r"in loondienst", verb=True)
 _WELCOMED = _cue("jobs", r"verwelkom(de|den|d)|welcomed", verb=True)  # the people follow
 _CUES = (
     _cue("jobs", r"nieuwe? (collega|coll|medewerker|medewerkster|werknemer)(s|'s)?"),
@@ -133,12 +134,24 @@ _CUES = (
     _cue("jobs", r"geplaatst|aangenomen|hired|placed|employed|gestart|begonnen|started", verb=True),
     _cue("jobs", r"startte|startten|begon", verb=True),
     _cue("jobs", r"ingestroomd|aangesteld|aangeworven|joined|onboarded", verb=True),
+    # more ways of saying someone started (dev set 7)
+    _cue("jobs", r"ingestapt|ingewerkt", verb=True),
+    _cue("jobs", r"clocked in", verb=True),
+    _cue("jobs", r"(draaien|lopen) mee", verb=True),
+    _cue("jobs", r"(draait|draaien|loopt|lopen) (nu|inmiddels|al|gewoon) mee", verb=True),
+    _cue("jobs", r"(draait|draaien|loopt|lopen) (vanaf|sinds) \w+ mee", verb=True),
+    _cue("jobs", r"eerste week (erop|gewerkt)", verb=True),
+    _cue("jobs", r"nieuwe start", verb=True),  # "Nieuwe start: Rosa, 27 uur"
+    _cue("jobs", r"new team members?"),
+    _cue("jobs", r"nieuwe (gezichten|krachten|kracht|mensen)"),
+    _cue("jobs", r"betaalde (plek|plekken|plaats|plaatsen)"),
     _cue("jobs", r"contract(en)? (getekend|ondertekend|gekregen|signed)", verb=True),
     # "de stage is omgezet in een contract", "1 intern became a paid employee"
     _CONVERTED_TO_JOB,
     _cue("jobs", r"signed (his|her|their|a) contracts?", verb=True),
     _IN_DIENST,
     _IN_VASTE_DIENST,
+    _IN_LOONDIENST,
     _cue("jobs", r"eerste werkdag(en)?", verb=True),
     _cue("jobs", r"eerste dag", verb=True),
     _cue("jobs", r"aan (de|het|'t) (slag|werk|bak|waark)", verb=True),
@@ -196,8 +209,8 @@ stageplaatsen stagiair stagiaire stagiairs stagiaires leerwerkplek leerwerkplekk
 werkervaringsplek werkervaringsplekken proefplaatsing proefplaatsingen knelpunt knelpunten
 probleem problemen opgelost geregeld gesprek gesprekken geleerd overleg werkbezoek
 kennismaking intake presentatie training voorgedragen voorgesteld candidates internship
-internships started joined beeld startte startten begon dienst contract contracten getekend
-ondertekend verlengd
+candidate internships started joined beeld startte startten begon dienst contract contracten
+getekend ondertekend verlengd
 """.split()
 # Real words a few letters from a key word: never "corrected".
 _NOT_TYPOS = {"banden", "plaatsen", "plannen", "planning", "gesteld", "gestaakt", "stappen"}
@@ -205,6 +218,7 @@ _NOT_TYPOS |= {"medewerking", "werken", "stagnatie", "kandidatuur", "gestald", "
 _NOT_TYPOS |= {"besproken", "gesproken", "geregistreerd", "gemeld", "geleid", "gelegd"}
 _NOT_TYPOS |= {"stand", "starten", "starters", "gestuurd", "afgesproken", "probleemloos"}
 _NOT_TYPOS |= {"gegaan", "gedaan", "gehaald", "diensten", "bediend", "getekende"}
+_NOT_TYPOS |= {"start", "starts"}  # "ze start 1 mei": a plan, not "gestart"
 _NOT_TYPOS |= {"beginnen"}  # "gaat beginnen" is no "begonnen": a plan, not a start
 _WORD_RX = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -250,6 +264,8 @@ def _tokens(text: str) -> list[_Tok]:
     out = []
     for m in _TOKEN.finditer(text):
         kind, raw = m.lastgroup or "stop", m.group().lower().replace("’", "'")
+        if raw == "d'r" or (raw == "r" and text[m.start() - 1 : m.start()] == "'"):
+            raw = "er"  # Brabants "we hebben 'r twee bij", "d'r is niemand bijgekomen"
         if raw == "." and out and out[-1].text in _ABBREVIATIONS:
             continue  # "kand. nu 5", "1 mdw. gestart": an abbreviation's point
         if kind == "num" and _ORDINAL_OR_MEASURE.match(text, m.end()):
@@ -326,12 +342,17 @@ def _after_history(toks: list[_Tok], j: int) -> bool:
     return any(toks[k].text in _HISTORY for k in range(max(0, j - 3), j))
 
 
+_GREW = {"uitgebreid", "versterkt", "aangevuld", "expanded", "reinforced", "grown", "gegroeid"}
+
+
 def _object_of(toks: list[_Tok], i: int) -> bool:
-    """ "met (de|een) 5 medewerkers", "over een nieuwe medewerker": people talked with."""
+    """ "met (de|een|alle) 5 medewerkers", "over een nieuwe medewerker": people talked with;
+    not "uitgebreid met 1 nieuwe medewerker", who joined."""
     j = i - 1
-    if j >= 0 and toks[j].text in ("de", "het", "onze", "the", "our"):
+    if j >= 0 and toks[j].text in ("de", "het", "onze", "the", "our", "alle", "all"):
         j -= 1
-    return j >= 0 and toks[j].text in ("met", "with", "over", "about")
+    talked = j >= 0 and toks[j].text in ("met", "with", "over", "about")
+    return talked and not (j >= 1 and toks[j - 1].text in _GREW)
 
 
 def _back_in_clause(toks: list[_Tok], i: int, reach: int, hit) -> bool:
@@ -402,7 +423,10 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
                 None,
             )
             return verb if verb is not None and verb.category in ("jobs", "ended") else None
-    if _before(toks, i, {"ontslag", "ontslagen", "uitval", "vertrek"}, 2):  # "ontslag voor 1 mdw"
+    if _before_in_clause(toks, i, _EXTENDED, 5):  # "verlenging van het contract voor 2 mdw"
+        return None
+    # "ontslag voor 1 mdw"; not "geen uitval, 2 aan de slag"
+    if _before_in_clause(toks, i, {"ontslag", "ontslagen", "uitval", "vertrek"}, 2):
         return _ENDED_BEFORE
     # "3 van de 5 kandidaten zijn aangenomen": the 3 reads past the 5, the 5 stays candidates.
     total = _total_of(toks, i)
@@ -427,11 +451,16 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
         if cue is None:
             if t.text in _UNDO:
                 return None
-            if t.text in _DROPPED:  # a candidate who dropped out of the selection
+            if t.text in _DROPPED or t.text in _NOT_YET_READY:  # dropped out, or not yet
                 return None
+            earlier = j + 1 < len(toks) and toks[j + 1].text in _EARLIER
+            if found is None and t.text in ("die", "who") and earlier:
+                return None  # "een van de twee die vorige maand begonnen zijn": then, not now
             if t.text in ("elders", "elsewhere", "gevonden", "found"):  # "elders een baan gevonden"
                 return None
             continue
+        if cue.category == "jobs" and cue.verb and _not_a_job_after(toks, cues[j][1]):
+            return None  # "2 kandidaten gestart met het voortraject": no job yet
         if found is None:
             found = cue
         elif found.category == "internships" and cue in _CONVERSION_CUES:
@@ -444,6 +473,20 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
         elif found.category == "candidates" and cue.category == "jobs" and cue.verb:
             # A hired candidate is a job: "twee kandidaten zijn aangenomen".
             found = found if is_total else cue
+    if (
+        found is not None
+        and found.category == "jobs"
+        and found.verb
+        and i
+        and toks[i - 1].kind == "colon"
+    ):
+        label = _label_cue(toks, i - 1, cues)
+        if label is not None and label.category == "internships":
+            return label  # "Leerwerkplek groen: 1 gestart": the label says what started
+    hired = next((c for c, last in cues.values() if last == i - 1), None) if i else None
+    hired = hired if hired is not None and hired.verb and hired.category == "jobs" else None
+    if found is not None and found.category == "candidates" and hired is not None:
+        return hired  # "placed 2 candidates", "we onboarded one candidate"
     if found is not None and not found.verb and found.category == "jobs" and _object_of(toks, i):
         return None  # "gesprekken gevoerd met de 5 medewerkers": who was met, no new job
     er_bij = _before_in_clause(toks, i, {"er"}, 3) and nxt is not None and nxt.text == "bij"
@@ -468,9 +511,22 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
     return found
 
 
+def _label_cue(toks: list[_Tok], colon: int, cues) -> _Cue | None:
+    """The cue in the words of a label before toks[colon] ("Leerwerkplek groen:")."""
+    for j in range(colon - 1, max(-1, colon - 4), -1):
+        if toks[j].kind != "word":
+            return None
+        if j in cues:
+            return cues[j][0]
+    return None
+
+
 _ER_BIJ = _cue("jobs", r"bij", verb=True)
+_EXTENDED = {"contractverlenging", "verlenging", "verlengd", "extension", "extended", "renewal"}
+_NOT_YET_READY = {"klaar", "ready"}
+_EARLIER = {"vorige", "last"}  # "4 bijna klaar voor plaatsing": candidates still
 # cues that turn an internship into a job: "in dienst", "omgezet", "became"
-_CONVERSION_CUES = (_IN_DIENST, _IN_VASTE_DIENST, _CONVERTED_TO_JOB)
+_CONVERSION_CUES = (_IN_DIENST, _IN_VASTE_DIENST, _IN_LOONDIENST, _CONVERTED_TO_JOB)
 _ENDED_BEFORE = _cue("ended", r"ontslag", verb=True)
 
 
@@ -697,6 +753,31 @@ def _started_with_internship(toks: list[_Tok], i: int, cues) -> _Cue | None:
     return None
 
 
+_THIS_PERIOD = {"deze", "dit", "this", "vandaag", "today", "afgelopen"}
+
+
+def _of_which_now(toks: list[_Tok], i: int) -> int | None:
+    """The index of the 1 in "9 mensen begonnen, waarvan 1 deze maand" (a total since the
+    start, of which this period's part follows)."""
+    for j in range(i + 1, min(len(toks) - 2, i + WINDOW + 3)):
+        if toks[j].kind == "stop" and toks[j].text != ",":
+            return None
+        which = toks[j].text == "waarvan" or (toks[j].text == "of" and toks[j + 1].text == "which")
+        k = j + 1 + (toks[j].text == "of")
+        if which and k + 1 < len(toks) and toks[k].kind == "num":
+            return k if toks[k + 1].text in _THIS_PERIOD else None
+    return None
+
+
+def _but_only(toks: list[_Tok], i: int) -> bool:
+    """ "2 aangenomen, maar slechts 1 gestart", "two got hired but only one started"."""
+    return (
+        i >= 2
+        and toks[i - 1].text in {"only", "slechts", "alleen"}
+        and toks[i - 2].text in {"but", "maar"}
+    )
+
+
 def _scan(text: str, masked: list[Span]) -> _Counts:
     """Counts per category, the candidates stock, what to ask about, and problems."""
     toks = _tokens(text)
@@ -754,9 +835,13 @@ def _scan(text: str, masked: list[Span]) -> _Counts:
                 pass  # "nu 5, was 4": the stock is 5
             elif stock and (in_view or not counts.candidates_in_view):
                 counts.candidates, counts.candidates_in_view = tok.value, in_view
-        elif last is not None and _before(toks, i, _CORRECTION, 3):
+        elif last is not None and (_before(toks, i, _CORRECTION, 3) or _but_only(toks, i)):
             counts.totals[last[0]] += tok.value - last[1]  # "3 gestart, nee sorry 2"
             last = (last[0], tok.value)
+        elif now := _of_which_now(toks, i):  # "9 begonnen, waarvan 1 deze maand": the 1
+            counts.totals[cue.category] += toks[now].value
+            skip.add(now)
+            last, last_at = (cue.category, toks[now].value), now
         else:
             counts.totals[cue.category] += tok.value
             last, last_at = (cue.category, tok.value), i
@@ -826,6 +911,8 @@ def _starts_named_after(text: str, masked: list[Span]) -> int:
 _MAYBE = re.compile(
     r"\b(misschien|waarschijnlijk|wellicht|hopelijk|zou|zouden|maybe|probably|perhaps|hopefully"
     r"|would|volgende (?:week|maand)|next (?:week|month)|proberen|te nemen|pas in|scheduled"
+    r"|(?:volgende|komende|next|coming) (?:maandag|dinsdag|woensdag|donderdag|vrijdag|monday"
+    r"|tuesday|wednesday|thursday|friday)|morgen|overmorgen|tomorrow"
     r"|gepland)\b"
     r"|\bga(?:at|an)\b.{0,40}\b(?:beginnen|starten)\b",  # "er gaat volgende week iemand beginnen"
     re.I,
@@ -900,7 +987,7 @@ _NO_PERSON = set(
     update vandaag gisteren inmiddels eindelijk dus verder helaas gelukkig de een nog wel niet
     er's alles contract stage team locatie proeftuin traject ie al weer toch gewoon net pas
     direct meteen gelijk zojuist maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
-    deze vorige afgelopen ze'r d'r""".split()
+    deze vorige afgelopen ze'r d'r geen none nvt nobody nope""".split()
 )
 _BUT_ONE_DID = re.compile(r"^\s*,?\s*(?:maar|but)\s+(?P<name>[A-Za-zà-ÿ]+)\s+(?:wel|did)\b", re.I)
 _AS_A_GROUP = re.compile(r"\bmet z['’]n (tweeën|drieën|vieren|vijven)\b", re.I)
@@ -942,7 +1029,8 @@ def _implicit_people(
     named: set[str] = set()  # categories counted from names, not pronouns
     by_pronoun: dict[str, int] = {}  # "Ze is begonnen": counted unless a named start is it
     for i, (cue, last) in cues.items():
-        if not cue.verb or cue.category not in ("jobs", "ended") or i in consumed:
+        listed = last + 1 < len(toks) and toks[last + 1].kind == "colon"  # "Starters: Emre en …"
+        if not (cue.verb or listed) or cue.category not in ("jobs", "ended") or i in consumed:
             continue
         start, end = _sentence(text, toks[i].start)
         if (start, cue.category) in counted:
@@ -952,6 +1040,10 @@ def _implicit_people(
         sentence = text[start:end]
         if "?" in text[end : end + 1]:
             continue
+        if not cue.verb and any(
+            c.verb and j > last and toks[j].start < end for j, (c, _) in cues.items()
+        ):
+            continue  # "Nieuwe collega: Bram versterkt ons team": the verb counts Bram
         before = sentence[: toks[i].start - start]
         clause, offset = _subject_clause(before)  # "…niet verlengd, maar Femke is begonnen"
         after = text[toks[last].start + len(toks[last].text) : end]
@@ -981,7 +1073,12 @@ def _implicit_people(
                 counts.totals[cue.category] += 1  # "Jaimy is toch niet begonnen, maar Stijn wel"
                 done[(start, cue.category)] = ({but.group("name")}, toks[last].start)
             continue
+        staff = _STAFF.search(clause) and not _FOR_SOMEONE.search(clause)
+        if staff or _AS_STAFF.match(after):
+            continue  # "nieuwe teamleider begonnen", "begonnen als jobcoach": no target group
         people, names, pronoun_only = _people_of_start(clause, after, sentence, cue_words)
+        if not people and cue in _CONVERSION_CUES and _INTERN_PHRASE.search(clause):
+            people, names, pronoun_only = 1, [], False  # "de stagiair is nu in dienst gekomen"
         if cue is _WELCOMED:  # "we verwelkomden Iris en Thijs": the people after the verb
             names = _people_named(after, cue_words)
             people, pronoun_only = len(names), False
@@ -990,7 +1087,7 @@ def _implicit_people(
         category = _category_of_start(
             toks, cues, i, last, start, (clause, start + offset), names, cue.category
         )
-        if _CONVERTED.search(sentence) and cue.category == "jobs":
+        if (_CONVERTED.search(sentence) or cue in _CONVERSION_CUES) and cue.category == "jobs":
             category = "jobs"  # "de stage van Dirk is omgezet in een betaald contract"
         if category is None or not people:
             continue
@@ -1005,6 +1102,22 @@ def _implicit_people(
             counts.totals[category] += people
 
 
+# Who starts as staff of the supplier or the buyer is no start of the target group.
+_STAFF_WORDS = (
+    r"(?:teamleider|leidinggevende|jobcoach|job coach|coördinator|coordinator|begeleider"
+    r"|manager|supervisor|voorman|werkleider|projectleider|contractmanager|consulent|team ?lead"
+    r"|inkoper|directeur|uitvoerder|planner)s?"
+)
+_STAFF = re.compile(rf"\b{_STAFF_WORDS}\b", re.I)
+_AS_STAFF = re.compile(
+    rf"^\s*(?:als|as)\s+(?:de\s+|nieuwe\s+|new\s+|a\s+|an\s+)*{_STAFF_WORDS}\b", re.I
+)
+_FOR_SOMEONE = re.compile(r"\b(?:voor|for|met|with)\s+[A-Z]")  # "de jobcoach … voor Vincent"
+_INTERN_PHRASE = re.compile(
+    r"\b(?:de|die|onze|ons|our|the|een|a)\s+(?:\w+\s+)?(?:stagiair|stagiaire|stagiar|intern"
+    r"|trainee|leerling|bbl'er)\b",
+    re.I,
+)
 _WORKED_FOR = re.compile(
     r"\b(?:\d+|een|twee|drie|vier|vijf|zes|paar|enkele)\s+(?:weken|maanden|jaar|jaren|weeks|months"
     r"|years)\s+(?:in dienst|bij ons|aan het werk|with us|employed)\b",
@@ -1012,9 +1125,17 @@ _WORKED_FOR = re.compile(
 )
 _NOT_A_JOB_AFTER = re.compile(
     r"^\s*(?:aan|met)\s+(?:een|de|het|haar|zijn)\s+(?:\w+\s+)?(?:opleiding|cursus|training"
-    r"|studie|scholing|taalcursus)\b",
+    r"|studie|scholing|taalcursus|voortraject|sollicitatietraining|oriëntatie|orientatie)\b",
     re.I,
 )
+
+
+def _not_a_job_after(toks: list[_Tok], last: int) -> bool:
+    """The cue ending at toks[last] is followed by "met een opleiding" and the like."""
+    words = " ".join(t.text for t in toks[last + 1 : last + 5])
+    return bool(_NOT_A_JOB_AFTER.match(" " + words))
+
+
 _BEFORE_IT = re.compile(r"\b(?:voor|vóór|before)\s+(?:haar|zijn|hun|de|her|his|their)\s*$", re.I)
 _RELATIVE = ("die ", "dat ", "who ", "which ", "wie ")
 
@@ -1049,7 +1170,8 @@ def _people_of_start(
     one = one or _PERSON_NOUN_PHRASE.search(clause)
     person = bool(names) or bool(one or _PERSON.search(clause))
     people = 2 if _NAME_PAIR.search(clause) else 1 if person else 0
-    people += len(_ALSO_NAME.findall(after))
+    people += len([n for n in _ALSO_NAME.findall(after) if n not in names])
+    after = _WITH_LABEL.sub(":", after, count=1)  # "gestart met inwerken: Linda en Wim"
     if after.lstrip().startswith(":"):  # "vandaag gestart: Hanna (20u), Yusuf (24u), Kim"
         people = max(people, _listed_people(after, cue_words))
     if not people and (of := _OF_NAME.match(after)) and _a_person(of["first"], cue_words):
@@ -1060,8 +1182,10 @@ def _people_of_start(
     return people, names, not names and people == 1 and not one
 
 
+_WITH_LABEL = re.compile(r"^\s*(?:met|with)\s+\w+\s*:")
 _CONVERTED = re.compile(
-    r"\bomgezet in (?:een )?(?:\w+ )?(?:\w*contract|baan|dienstverband|arbeidsovereenkomst)"
+    r"\bomgezet (?:in|naar) (?:een )?(?:\w+ )?(?:\w*contract|baan|dienstverband"
+    r"|arbeidsovereenkomst)"
     r"|\bdoorgestroomd naar (?:een )?(?:\w+ )?(?:baan|contract|werk)"
     r"|\bturned into a (?:paid )?(?:job|contract)",
     re.I,
@@ -1115,19 +1239,37 @@ def _unclear(text: str, toks: list[_Tok], i: int) -> bool:
     )
 
 
+_FUTURE = re.compile(
+    r"\b(?:volgende|komende|next|coming) (?:week|maand|month|maandag|dinsdag|woensdag|donderdag"
+    r"|vrijdag|monday|tuesday|wednesday|thursday|friday)\b|\b(?:morgen|overmorgen|tomorrow)\b",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[,;.!?\n]")
+
+
 def _plans(text: str) -> list[Span]:
     # Plans and targets are not progress: "volgende stap: 3 kandidaten voordragen".
     targets = [_sentence(text, m.start()) for m in _INTENT.finditer(text)]
+    # "Volgende week beginnen er 2 nieuwe mensen", "morgen eerste werkdag": to the clause's end
+    for m in _FUTURE.finditer(text):
+        end = _CLAUSE_END.search(text, m.end())
+        targets.append((m.start(), end.start() if end else len(text)))
     return targets + _clause(text, _NEXT, _OBSTACLE)[1]
 
 
 # --- public --------------------------------------------------------------------------------
+# "twintig uurkes", "vierentwintig uur": hours in words (not "een uur", which is a meeting's)
+_HOUR_WORDS = "|".join(sorted((w for w, v in _WORDS.items() if 8 <= v <= 40), key=len)[::-1])
 _HOURS = re.compile(
     r"(?:(?P<people>\d+|een|één|eentje|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\s+"
     r"(?:(?:\w+\s+)?(?:mensen|medewerkers?|mdws?|pers|personen|collega'?s|people|werknemers?"
-    r"|kandidaten|stagiairs?|starters|dames|heren|jongeren)\.?\s+|(?=(?:van|à|met)\s)))?"
-    r"(?:van|voor|à|a|for|of|met|elk|ieder|each|,)?\s*(?:gemiddeld\s+|average\s+)?"
-    r"(?<![:\d])(?P<hours>\d{1,2}(?:[.,]5)?)\s*-?\s*(?:uur|u|uren|uurkes|uurtjes|oer|hours?|hrs|h|urige?|uurs)\b"
+    r"|kandidaten|stagiairs?|starters|dames|heren|jongeren)\.?\s+|(?:of them|van hen)\s+"
+    r"|(?=(?:van|à|met|on|op)\s)))?"
+    r"(?:van|voor|à|a|for|of|met|on|op|elk|ieder|each|,)?\s*(?:gemiddeld\s+|average\s+)?"
+    r"(?<![:\d])(?P<hours>\d{1,2}(?:[.,]5)?|"
+    + _HOUR_WORDS
+    + r")[ \t]*-?[ \t]*"  # "0\nUren:" is no "0 uren"
+    r"(?:uur|u|uren|uurkes|uurtjes|oer|uu+r+|hours?|hrs|h|urige?|uurs)\b"
     r"(?!\s*(?:'s|s'|smiddags|in de ochtend))",
     re.I,
 )
@@ -1158,7 +1300,7 @@ _PER_DAY = re.compile(r"^\s*(?:per|in de|a|each)\s+(?:dag|day)", re.I)
 
 _EACH = re.compile(
     r"\b(?:beiden|beide|allebei|allebij|baaide|allemaal|allen|elk|ieder|iedereen|each|both|all"
-    r"|per persoon"
+    r"|per persoon|contracten|contracts"
     r"|alle (?:twee|drie|vier|vijf|zes)|all (?:two|three|four|five))"
     # "beide fulltime 36 uur", "each on a 24-hour contract", "ieder een contract van 20 uur"
     r"(?:\s+(?:fulltime|parttime|voltijds?|deeltijds?|full-time|part-time|on|a|an|met|een|op"
@@ -1177,9 +1319,31 @@ _HOURS_LIST = re.compile(
 # "de ene 15 uur, de andere 25": the second of two people, the unit said once
 _OTHER_HOURS = re.compile(
     r"^[\s,;]*(?:en\s+|and\s+)?(?:(?:de andere|de ander|the other)\s+|(?P<count>\d|one|een|één)"
-    r"\s+(?:on|op|met|van|voor|for)\s+)(?P<hours>\d{1,2}(?:[.,]5)?)\b(?!\s*(?:uur|u|hours?)\b)",
+    r"\s+(?:on|op|met|van|voor|for)\s+|(?-i:[A-Z][a-zà-ÿ]+)\s+)(?P<hours>\d{1,2}(?:[.,]5)?)\b(?!\s*(?:uur|u|hours?)\b)",
     re.I,
 )
+
+
+# "Fenna 24 uur en Joris ook": the same hours for one more
+_SAME_HOURS_TOO = re.compile(r"^\s*(?:en|and)\s+[A-Z][a-zà-ÿ]+\s+(?:ook|too|also)\b")
+# "Uren: 20, 20 en 24", "uren 20/20/16", "Hours: 20 and 24", "Uren: twee keer 24"
+_HOURS_LABEL = re.compile(
+    r"\b(?:uren|hours)(?:\s+[a-zà-ÿ]+)?\s*:?\s*(?:(?P<times>twee|drie|vier|\d)\s+(?:keer|x|times)\s+)?"
+    r"(?P<list>\d{1,2}(?:\s*(?:,|/|\+|en|and|&)\s*\d{1,2})*)\b(?!\s*(?:uur|u|hours?|h)\b)",
+    re.I,
+)
+
+
+def _labelled_hours(text: str) -> tuple[float, int] | None:
+    """Hours listed after an "Uren:" label, and for how many people."""
+    m = _HOURS_LABEL.search(text)
+    if not m:
+        return None
+    figures = [float(f) for f in re.findall(r"\d{1,2}", m.group("list"))]
+    if times := m.group("times"):
+        count = int(times) if times.isdigit() else _WORDS[times.lower()]
+        return figures[0] * count, count
+    return sum(figures), len(figures)
 
 
 def _hours(text: str, started: int) -> tuple[float | None, bool]:
@@ -1197,7 +1361,8 @@ def _hours(text: str, started: int) -> tuple[float | None, bool]:
         days = _DAYS_BEFORE.search(head)
         if _CLOCK_BEFORE.search(head) or (_PER_DAY.match(text[m.end() :]) and not days):
             continue  # "om 6 uur" is a time of day; "4 uur per dag" is no weekly figure
-        hours = float(m.group("hours").replace(",", "."))
+        said = m.group("hours").lower()
+        hours = float(_WORDS[said]) if said in _WORDS else float(said.replace(",", "."))
         if days:  # "3 dagen van 6 uur": 18 a week
             word = days.group("days").lower()
             hours *= int(word) if word.isdigit() else _WORDS.get(word, 1)
@@ -1227,6 +1392,11 @@ def _hours(text: str, started: int) -> tuple[float | None, bool]:
             times = int(times) if times and times.isdigit() else 1
             total += times * float(other.group("hours").replace(",", "."))
             covered += times
+        if _SAME_HOURS_TOO.match(text[m.end() :]):
+            total += hours
+            covered += 1
+    if not covered and started and (labelled := _labelled_hours(text)):
+        total, covered = labelled
     if not covered or not started:
         return None, False
     return total, covered < started

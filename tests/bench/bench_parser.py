@@ -33,6 +33,8 @@ SETS = {  # tests/eval/README.md says which set drove which choice
     "dev 5 (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten_dev5.jsonl",
     # a sixth: check-in replies of 25 participants, each with their own habits
     "dev 6 (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten_dev6.jsonl",
+    # a seventh: every field, 110 of 200 about starts or what only looks like one (12-02)
+    "dev 7 (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten_dev7.jsonl",
     "held-out": ROOT / "tests" / "eval" / "voortgang_berichten_heldout.jsonl",
     # a second held-out set, by yet another helper (2026-12-01, late)
     "held-out 2": ROOT / "tests" / "eval" / "voortgang_berichten_heldout2.jsonl",
