@@ -38,12 +38,16 @@ EVAL_SETS = {  # tests/eval/README.md says which set drove which choice
     # measured before and after that night's changes (tests/eval/README.md)
     "held-out-3": EVAL / "kennisbank_heldout3.jsonl",  # never tuned on
     "added-docs-3": EVAL / "documenten3.jsonl",  # never tuned on
+    # written blind on 2026-12-02: two documents (html, md) by one helper, 44 questions by
+    # another; measured once with the code of 479de22 before anyone looked at them
+    "added-docs-4": EVAL / "documenten4.jsonl",  # never tuned on
 }
 ADDED_FOLDERS = [
     EVAL / "dev_documenten",
     EVAL / "dev_documenten2",
     EVAL / "documenten",
     EVAL / "documenten3",
+    EVAL / "documenten4",
 ]
 TUNED_SETS = ("eval", "dev-docs", "dev-docs-2")  # the only sets whose misses are printed
 BIG_SETS = ("eval", "held-out")
