@@ -105,6 +105,17 @@ async def test_a_message_without_figures_chosen_as_update_becomes_an_activity(wo
     assert "Activiteit: vandaag gesprek gehad met UWV" in calls[-1].text
 
 
+async def test_a_message_read_as_an_update_with_nothing_to_count_is_offered_as_a_note(world):
+    """News without a figure the parser counts (a plan, a signed contract) is no dead end."""
+    text = "Het contract is al getekend, ze gaat volgende week beginnen in de postkamer."
+    calls = await world.send(ANNA, text)
+    assert "Ik herken hier geen voortgang in" not in calls[-1].text
+    assert f"Activiteit: {text}" in calls[-1].text
+    await world.press(ANNA, world.button(ANNA.id, "Opslaan"))
+    assert [u.activity for u in _progress(world).activities] == [text]
+    assert _progress(world).totals.jobs_realised == 0
+
+
 def _pages(pdf: bytes) -> list[tuple[str, bytes]]:
     """Each page's text and its rendering as PNG (pypdfium2)."""
     import io

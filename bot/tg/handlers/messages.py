@@ -173,9 +173,15 @@ async def _correct(update, context, state, text):
     await receive_update(update, context, text, correcting=state["update_id"], explicit=True)
 
 
+async def receive_read_update(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str):
+    """Read as an update (a figure, a verb in the past): when the parser finds nothing in it
+    ("het contract is al getekend, ze begint volgende week"), it is offered as a note."""
+    await receive_update(update, context, text, explicit=True)
+
+
 ROUTES = {  # what classify_message said
     "question": answer_question,
-    "update": receive_update,
+    "update": receive_read_update,
     "unsure": ask_question_or_update,
 }
 AWAITING = {
