@@ -32,12 +32,32 @@ from bot.tg.update_factory import Sender, UpdateFactory  # noqa: E402
 from knowledge.base import KnowledgeBase  # noqa: E402
 from storage.db import open_database  # noqa: E402
 
-MESSAGES = [
+MESSAGES = [  # --same-four: the four messages of the earlier runs (the parser's cache hits)
     "twee nieuwe collega's bij de schoonmaak",
     "3 stageplaatsen en 4 kandidaten in beeld",
     "We hebben 1 medewerker aangenomen in de catering, knelpunt: vervoer",
     "intentieverklaring getekend, volgende stap: locatie in kaart brengen",
 ]
+
+
+def real_messages() -> list[str]:
+    """Progress messages as participants wrote them (the message sets of tests/eval), each
+    one read as an update with no figure to ask about: every flow reads a new text, as in
+    use, instead of four that the parser's cache answers after the first time."""
+    from bot.domain.drafts import reading_problem
+    from bot.domain.progress_parser import classify_message, parse_progress
+
+    texts = [
+        json.loads(line)["text"]
+        for path in sorted((ROOT / "tests" / "eval").glob("voortgang_berichten*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    chosen = [t for t in dict.fromkeys(texts) if classify_message(t) == "update"]
+    readable = [
+        t for t in chosen if reading_problem(parse_progress(t)) in (None, "nothing_recognised")
+    ]
+    return [t for t in readable if not parse_progress(t).ask and len(t) < 1000]
 
 
 def peak_rss_mb() -> float:
@@ -68,11 +88,17 @@ async def run(args) -> dict:
         await feed(factory.message(member, f"/start {token}"))
         await feed(factory.callback(member, f"j:n:{token}"))
 
+    messages = MESSAGES if args.same_four else real_messages()
+
     async def progress_flow(i: int) -> None:
         member = members[i % len(members)]
         before = len(api.calls)
-        await feed(factory.message(member, MESSAGES[i % len(MESSAGES)]))
-        draft = next(c for c in api.calls[before:] if c.buttons and c.chat_id == member.id)
+        await feed(factory.message(member, messages[i % len(messages)]))
+        drafts = [c for c in api.calls[before:] if c.buttons and c.chat_id == member.id]
+        if not drafts:
+            replies = [c.text for c in api.calls[before:] if c.chat_id == member.id]
+            raise RuntimeError(f"no draft for {messages[i % len(messages)]!r}: {replies}")
+        draft = drafts[0]
         await feed(factory.callback(member, draft.buttons[0][1], message_id=draft.message_id))
 
     async def batches(job, total: int) -> float:
@@ -87,6 +113,7 @@ async def run(args) -> dict:
     seconds = await batches(progress_flow, flows)
     saved = db["updates"].count
     result = {
+        "progress_messages": "the same four" if args.same_four else f"{len(messages)} different",
         "progress_flows": flows,
         "telegram_updates": 2 * flows,
         "saved": saved,
@@ -164,10 +191,14 @@ def main() -> None:
     parser.add_argument("--updates", type=int, default=2000)
     parser.add_argument("--questions", type=int, default=300)
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument(
+        "--same-four", action="store_true", help="the four messages of the runs before 12-02"
+    )
     args = parser.parse_args()
     result = asyncio.run(run(args))
     print(
-        f"progress: {result['telegram_updates']} Telegram updates "
+        f"progress ({result['progress_messages']} messages): "
+        f"{result['telegram_updates']} Telegram updates "
         f"({result['progress_flows']} messages + Opslaan) at "
         f"{result['progress_updates_per_s']:.0f} updates/s; {result['saved']} saved "
         f"({result['saved_per_s']:.0f}/s)"
