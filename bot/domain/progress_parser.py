@@ -434,6 +434,8 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
             return verb if verb is not None and verb.category in ("jobs", "ended") else None
     if _before_in_clause(toks, i, _EXTENDED, 5):  # "verlenging van het contract voor 2 mdw"
         return None
+    if _before_in_clause(toks, i, _SOUGHT, 3):  # "we zoeken nog 2 nieuwe medewerkers"
+        return None
     # "ontslag voor 1 mdw"; not "geen uitval, 2 aan de slag"
     if _before_in_clause(toks, i, {"ontslag", "ontslagen", "uitval", "vertrek"}, 2):
         return _ENDED_BEFORE
@@ -479,6 +481,8 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
             if found.category != "jobs":
                 return None
             found = cue
+        elif found.category == "jobs" and not found.verb and cue.category == "candidates":
+            found = cue if cue.verb else found  # "2 nieuwe medewerkers in beeld": candidates
         elif found.category == "candidates" and cue.category == "jobs" and cue.verb:
             # A hired candidate is a job: "twee kandidaten zijn aangenomen".
             found = found if is_total else cue
@@ -532,8 +536,9 @@ def _label_cue(toks: list[_Tok], colon: int, cues) -> _Cue | None:
 
 _ER_BIJ = _cue("jobs", r"bij", verb=True)
 _EXTENDED = {"contractverlenging", "verlenging", "verlengd", "extension", "extended", "renewal"}
-_NOT_YET_READY = {"klaar", "ready"}
-_EARLIER = {"vorige", "last"}  # "4 bijna klaar voor plaatsing": candidates still
+_SOUGHT = {"zoeken", "zoekt", "zoek", "gezocht", "vacature", "vacatures", "looking", "seeking"}
+_NOT_YET_READY = {"klaar", "ready"}  # "4 bijna klaar voor plaatsing": candidates still
+_EARLIER = {"vorige", "last"}  # "twee die vorige maand begonnen zijn": a start of then
 # cues that turn an internship into a job: "in dienst", "omgezet", "became"
 _CONVERSION_CUES = (_IN_DIENST, _IN_VASTE_DIENST, _IN_LOONDIENST, _CONVERTED_TO_JOB)
 _ENDED_BEFORE = _cue("ended", r"ontslag", verb=True)

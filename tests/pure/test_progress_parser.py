@@ -431,6 +431,9 @@ V2 = [
     ("4 new employees, 2 of them on 32h and 2 on 24h", 4, 0, 0, None, 112.0, ()),
     ("Bart is begonnen, twintig uurkes in de week", 1, 0, 0, None, 20.0, ()),
     ("1 nieuwe begonnen bij de catering, 20 uuur", 1, 0, 0, None, 20.0, ()),
+    ("We hebben 2 nieuwe mensen in beeld", 0, 0, 0, 2, None, ()),
+    ("3 nieuwe medewerkers voorgedragen door UWV", 0, 0, 0, 3, None, ()),
+    ("Wij zoeken nog 2 nieuwe medewerkers", 0, 0, 0, None, None, ()),
 ]
 
 
