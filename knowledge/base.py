@@ -34,6 +34,7 @@ from .ranking import (
     FusionWeights,
     RelevanceThresholds,
     SentenceCandidate,
+    fact_missing,
     fuse_scores,
     is_relevant,
     lexical_coverage,
@@ -282,6 +283,9 @@ class KnowledgeBase:
         # the Dutch passages, so every such question would look uncovered.
         if relevant and asked_in == "nl":
             relevant = not refers_elsewhere(question, [p.chunk.text for p in passages[:3]])
+        if relevant:  # "Wat is het telefoonnummer van …?" and no passage near holds one
+            around = [c.text for p in passages[:3] for c in view.section_around(p.chunk.id)]
+            relevant = not fact_missing(question, around)
         return Finding(
             question,
             query,

@@ -167,6 +167,25 @@ _MONTHS = (
     "monday tuesday wednesday thursday friday"
 ).split()
 _ASKS = {  # what kind of fact a question asks for, and how to see it in a sentence
+    # Facts that only a sentence of their own shape answers: a phone number, an e-mail
+    # address, an amount of money, a street address, a time of day (see fact_missing)
+    "phone": re.compile(
+        r"\b(telefoonnummer|telefoon|mobiele? nummer|06-nummer|bellen|bel ik|"
+        r"phone(?: number)?|call (?:him|her|them)|ring)\b",
+        re.IGNORECASE,
+    ),
+    "email": re.compile(r"\b(e-?mail(?:adres)?|mailadres|email address|mail ik)\b", re.IGNORECASE),
+    "money": re.compile(
+        r"\b(wat verdien\w*|verdient|salaris|uurloon|maandloon|hoeveel euro|hoeveel geld|"
+        r"wat kost\w*|kostte|kostten|wat zijn de kosten|prijs|tarief|"
+        r"how much (?:does|did|do|is|are)\b.*\b(?:cost|pay|earn)|salary|wage|price|fee)\b",
+        re.IGNORECASE,
+    ),
+    "address": re.compile(r"\b(adres|address|postcode|welke straat|which street)\b", re.IGNORECASE),
+    "clock": re.compile(
+        r"\b(hoe laat|om hoe laat|vanaf hoe laat|tot hoe laat|what time|at what time)\b",
+        re.IGNORECASE,
+    ),
     # "Hoe lang duurt een no-riskpolis?" asks for a duration, and "zolang de werknemer werkt"
     # is one too; any number ("een Wajong-uitkering") is not
     "duration": re.compile(
@@ -203,6 +222,21 @@ _ASKS = {  # what kind of fact a question asks for, and how to see it in a sente
     ),
 }
 _HAS = {
+    # "06-12345678", "(0570) 69 42 10", "+31 6 1234 5678", "030 123 4567"
+    "phone": re.compile(r"(?:\+31[\s-]?(?:\(0\))?|\(0|\b0)\d{1,3}\)?(?:[\s-]?\d){6,8}\b"),
+    "email": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
+    "money": re.compile(
+        r"€|\b\d[\d.,]*\s?(?:euro|eur|mln|miljoen)\b|\beuro\b|\b(gratis|kosteloos|"
+        r"kosten(?:loos|vrij)|vergoed\w*|betaalt|betaald|free of charge|free|paid)\b",
+        re.IGNORECASE,
+    ),
+    "address": re.compile(
+        r"\b[A-Z][\w.-]*(?:straat|weg|laan|plein|kade|gracht|singel|dijk|park|hof|plantsoen"
+        r"|boulevard|markt|steeg)\s+\d+|\b\d{4}\s?[A-Z]{2}\b"
+    ),
+    "clock": re.compile(
+        r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?uur\b|\b\d{1,2}\s?(?:am|pm)\b", re.IGNORECASE
+    ),
     "frequency": re.compile(
         r"\b(?:per|elke?|iedere?|eens per|om de|every|each)\s+(?:\w+\s+)?(?:dag|week|weken|"
         r"maand|maanden|kwartaal|jaar|halfjaar|day|week|month|quarter|year)\b|"
@@ -227,6 +261,17 @@ _HAS = {
     ),
     "person": re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][a-zé]+ (?:[a-z]{1,3} )*[A-Z][a-zé]+"),
 }
+
+
+_MUST_SHOW = ("phone", "email", "money", "address", "clock")
+
+
+def fact_missing(question: str, texts: Iterable[str]) -> bool:
+    """The question asks for a fact with a shape of its own (a phone number, an amount, an
+    address, a time of day) and none of the texts holds one: "Wat is het telefoonnummer van
+    de jobcoach?" is then not answered by a sentence about the jobcoach."""
+    kind = asked_kind(question)
+    return kind in _MUST_SHOW and not any(_HAS[kind].search(text) for text in texts)
 
 
 def asked_kind(question: str) -> str | None:

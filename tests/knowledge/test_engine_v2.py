@@ -93,6 +93,22 @@ def test_a_one_fact_document_is_found_and_its_fact_is_the_answer(
     assert answer.citations[0].source.endswith(name)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wat is het telefoonnummer van proeftuin Zeeslag?",
+        "Wat is het adres van proeftuin Heidezicht?",
+        "What is the e-mail address of the Kustwacht mascotte?",
+    ],
+)
+def test_a_fact_of_its_own_shape_that_no_passage_holds_is_refused(
+    kb_with_one_fact_documents, question
+):
+    """The document is about it, but holds no phone number, address or e-mail address: a
+    sentence about the proeftuin is no answer."""
+    assert not kb_with_one_fact_documents.ask(question).answered
+
+
 def test_a_curated_answer_wins_for_its_own_question(data_dir, embeddings):
     kb = KnowledgeBase.open(data_dir, embeddings=embeddings)
     question = "Hoeveel verloonde uren per week is één baan?"

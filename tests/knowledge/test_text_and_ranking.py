@@ -293,10 +293,39 @@ def test_extractive_answer_cites_only_quoted_passages_renumbered():
         ("How often do we report?", "frequency"),
         ("Where is the kick-off held?", "place"),
         ("Wat is social return?", None),
+        ("Wat is het telefoonnummer van de jobcoach?", "phone"),
+        ("What is her email address?", "email"),
+        ("Wat kost de HACCP-cursus?", "money"),
+        ("Hoeveel euro loonkostensubsidie?", "money"),
+        ("Wat is het adres van het Werkplein?", "address"),
+        ("Hoe laat begint de bijeenkomst van 11 juni?", "clock"),
     ],
 )
 def test_asked_kind(question, kind):
     assert asked_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    "question, texts, missing",
+    [
+        ("Wat is het telefoonnummer van de consulent?", ["Telefoon: (0570) 69 42 10"], False),
+        ("Wat is het telefoonnummer van de consulent?", ["De consulent helpt u gratis."], True),
+        ("Op welk mobiel nummer is zij bereikbaar?", ["Bel haar op 06-12345678."], False),
+        ("Wat kost de cursus?", ["De cursus is gratis voor deelnemers."], False),
+        ("Wat kost de cursus?", ["De cursus duurt twee dagen."], True),
+        ("Wat verdient een schoonmaker?", ["Het contract is € 4,2 miljoen waard."], False),
+        ("Wat is het adres van het Werkplein?", ["Het Werkplein helpt werkgevers."], True),
+        ("Wat is het adres van het Werkplein?", ["Bezoekadres: Stationsplein 4, 7411 HB"], False),
+        ("Hoe laat begint de bijeenkomst?", ["De bijeenkomst begint om 10.00 uur."], False),
+        ("Hoe laat begint de bijeenkomst?", ["De bijeenkomst is op 16 mei."], True),
+        ("What is her email address?", ["Mail naar sroi@oosterveld.nl."], False),
+        ("Wanneer is de bijeenkomst?", ["Geen datum hier."], False),  # not a strict kind
+    ],
+)
+def test_a_fact_with_a_shape_of_its_own_must_be_in_the_passages(question, texts, missing):
+    from knowledge.ranking import fact_missing
+
+    assert fact_missing(question, texts) is missing
 
 
 @pytest.mark.parametrize(
