@@ -231,3 +231,22 @@ def parse_since(text: str, *, now: datetime, tz: str = "Europe/Amsterdam") -> da
     if found is None or found.replace(tzinfo=None) > base:
         return None
     return _localise(datetime.combine(found.date(), time(0, 0)), zone)
+
+
+_NEXT_MEETING = re.compile(
+    r"\b(?:volgende|eerstvolgende|komende|next|upcoming)\s+(?:bijeenkomst|bijeenkomsten"
+    r"|terugkomdag|meeting|meetings)\b",
+    re.IGNORECASE,
+)
+_WHEN_OR_WHERE = re.compile(
+    r"^\W*(?:wanneer|waar|hoe laat|op welke dag|when|where|what time|at what time)\b"
+    r"|^\W*(?:de |the )?(?:volgende|eerstvolgende|next) \w+\s*\??\s*$",
+    re.IGNORECASE,
+)
+
+
+def asks_for_next_meeting(question: str) -> bool:
+    """ "Wanneer is de volgende bijeenkomst?", "Where is the next meeting?": the bijeenkomsten
+    the bot plans answer it, not a document ("Wat moet ik voorbereiden voor de volgende
+    bijeenkomst?" is a question for the knowledge base)."""
+    return bool(_NEXT_MEETING.search(question) and _WHEN_OR_WHERE.search(question))

@@ -123,6 +123,16 @@ async def test_bijeenkomsten_lists_coming_meetings(world):
     assert "Monday 29 March 2027 at 14:00" in calls[-1].text
 
 
+async def test_a_question_for_the_next_meeting_is_answered_with_the_planned_ones(world):
+    calls = await world.send(ANNA, "Wanneer is de volgende bijeenkomst?")
+    assert "Bijeenkomst voorjaar" not in calls[-1].text  # none planned: the knowledge base
+    _meeting(world)
+    calls = await world.send(ANNA, "Wanneer is de volgende bijeenkomst?")
+    assert "#1 maandag 29 maart 2027 om 14:00: <b>Bijeenkomst voorjaar</b>" in calls[-1].text
+    calls = await world.send(EVA, "When is the next meeting?")
+    assert "Monday 29 March 2027 at 14:00" in calls[-1].text
+
+
 async def test_restart_before_due_reminder_sends_nothing_and_schedules(world):
     meeting = _meeting(world)
     world.clock.moment = datetime(2027, 3, 20, 9, 0, tzinfo=UTC)

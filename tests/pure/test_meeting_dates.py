@@ -135,3 +135,21 @@ def test_format_moment_converts_to_tz():
 def test_impossible_or_far_dates_are_unreadable_not_a_crash(text):
     """Issue 9, item 17: OverflowError before; now refused (more than 2 years ahead too)."""
     assert parse_meeting_datetime(text, now=NOW) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Wanneer is de volgende bijeenkomst?", True),
+        ("Waar is de volgende bijeenkomst en hoe laat?", True),
+        ("When is the next meeting?", True),
+        ("volgende bijeenkomst?", True),
+        ("Wat moet ik voorbereiden voor de volgende bijeenkomst?", False),
+        ("Wanneer is de volgende stap?", False),
+        ("Wat is er besproken op de bijeenkomst?", False),
+    ],
+)
+def test_a_question_for_the_next_meeting(question, asks):
+    from bot.domain.meeting_dates import asks_for_next_meeting
+
+    assert asks_for_next_meeting(question) is asks

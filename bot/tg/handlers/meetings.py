@@ -183,7 +183,7 @@ async def plan_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 async def list_meetings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/bijeenkomsten: the coming ones; participants see those of their proeftuinen."""
     language = language_of(update, context)
-    meetings = _visible_meetings(context, update.effective_user.id)
+    meetings = visible_meetings(context, update.effective_user.id)
     if not meetings:
         await reply(update, context, "meetings_none")
         return
@@ -192,7 +192,7 @@ async def list_meetings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     await send_html(context, update.effective_chat.id, text, buttons=buttons)
 
 
-def _visible_meetings(context, user_id: int):
+def visible_meetings(context, user_id: int):
     """The coming meetings this person may see: all for a coordinator, else those of their
     proeftuinen and those for everyone."""
     db = services(context).db
@@ -209,7 +209,7 @@ async def calendar_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await update.callback_query.answer()
     meeting_id = int(update.callback_query.data.split(":")[1])
     meeting = next(
-        (m for m in _visible_meetings(context, update.effective_user.id) if m.id == meeting_id),
+        (m for m in visible_meetings(context, update.effective_user.id) if m.id == meeting_id),
         None,
     )
     if meeting is None:

@@ -10,6 +10,7 @@ from telegram import Update
 from telegram.constants import ChatAction
 from telegram.ext import ContextTypes
 
+from bot.domain.meeting_dates import asks_for_next_meeting
 from bot.output.render import answer_html
 from bot.output.texts import say
 from bot.output.views import open_questions_text
@@ -31,6 +32,7 @@ from bot.tg.handlers.common import (
     start_flow,
     take_awaited,
 )
+from bot.tg.handlers.meetings import list_meetings, visible_meetings
 from knowledge.text import contextualize
 from storage import conversations, people, questions
 from storage.access import group_proeftuin
@@ -38,9 +40,13 @@ from storage.errors import NotAllowed, NotFound
 
 
 async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
-    """Answer from the knowledge base, log it, and offer 👍/👎 under the answer."""
+    """Answer from the knowledge base, log it, and offer 👍/👎 under the answer. "Wanneer is
+    de volgende bijeenkomst?" is answered with the bijeenkomsten planned, when there are any."""
     chat_id = update.effective_chat.id
     language = language_of(update, context)
+    if asks_for_next_meeting(text) and visible_meetings(context, update.effective_user.id):
+        await list_meetings(update, context)
+        return
     await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
     kb = services(context).kb
     memory = conversations.latest_flow(
