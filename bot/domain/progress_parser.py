@@ -132,10 +132,11 @@ _CUES = (
     _cue("jobs", r"baan|banen|baantjes?|dienstverband(en)?|plaatsing(en)?|jobs?|hires?"),
     _cue("jobs", r"(arbeids)?contract(en)?", article_ok=False),
     _cue("jobs", r"geplaatst|aangenomen|hired|placed|employed|gestart|begonnen|started", verb=True),
-    _cue("jobs", r"startte|startten|begon", verb=True),
+    _cue("jobs", r"startte|startten|begon|began|begun", verb=True),
     _cue("jobs", r"ingestroomd|aangesteld|aangeworven|joined|onboarded", verb=True),
     # more ways of saying someone started (dev set 7)
-    _cue("jobs", r"ingestapt|ingewerkt", verb=True),
+    _cue("jobs", r"ingestapt|ingewerkt|ingeroosterd", verb=True),
+    _cue("jobs", r"(gaan|gegaan) werken", verb=True),  # "zijn er 2 deze week gaan werken"
     _cue("jobs", r"clocked in", verb=True),
     _cue("jobs", r"(draaien|lopen) mee", verb=True),
     _cue("jobs", r"(draait|draaien|loopt|lopen) (nu|inmiddels|al|gewoon) mee", verb=True),
@@ -154,13 +155,20 @@ _CUES = (
     _IN_LOONDIENST,
     _cue("jobs", r"eerste werkdag(en)?", verb=True),
     _cue("jobs", r"eerste dag", verb=True),
-    _cue("jobs", r"aan (de|het|'t) (slag|werk|bak|waark)", verb=True),
+    # "aan 't werk" is read as "aan t werk" ("'t" loses its apostrophe); Achterhoeks "an"
+    _cue("jobs", r"(aan|an) (de|het|'t|t) (slag|werk|bak|waark)", verb=True),
     # more ways of saying someone started (dev set 5)
     _cue("jobs", r"op (de|het) (loonlijst|payroll)", verb=True),
     _cue("jobs", r"on the payroll", verb=True),
+    _cue("jobs", r"on payroll", verb=True),
+    # dev set 8
+    _cue("jobs", r"(voor|vor|veur) (het|t) eerst", verb=True),  # "voor het eerst komen werken"
+    _cue("jobs", r"took up (his|her|their|a) (post|role|job|position)", verb=True),
+    _cue("jobs", r"got put on", verb=True),
+    _cue("jobs", r"first week done", verb=True),
     _cue("jobs", r"(draait|loopt) mee", verb=True),
     _cue("jobs", r"(werkt|zit|draait|staat|loopt) sinds " + _RECENT_DAY, verb=True),
-    _cue("jobs", r"versterkt", verb=True),
+    _cue("jobs", r"versterkt|versterken", verb=True),  # "Nadia kwam het team versterken"
     _WELCOMED,
     _cue("jobs", r"welkom geheten", verb=True),
     _cue("jobs", r"(eerste|first) (dienst|shift)", verb=True),
@@ -874,12 +882,50 @@ def _scan_cached(text: str, masked: tuple[Span, ...]) -> _Counts:
     _implicit_people(text, toks, cues, counts, consumed=consumed, counted=counted)
     if not any(counts.totals.values()):
         counts.totals["jobs"] += _starts_named_after(text, masked) or _could_start(text, masked)
+    if not any(counts.totals.values()) and (grown := _grown_stock(text)):
+        counts.totals["jobs"] = grown  # "we zitten nu op 7 mensen, vorige maand waren het er 5"
+        counts.ask = [field for field in counts.ask if field != "started"]  # said by the two
     if counts.candidates is None and _NO_CANDIDATES.search(text):
         counts.candidates = 0  # "nog geen kandidaten in beeld"
     counts.problems = list(dict.fromkeys(counts.problems))
     return counts
 
 
+_STOCK_NOW_WAS = re.compile(
+    r"\b(?:nu|now|inmiddels|totaal|total)\b[^.!?\d]{0,50}?(?P<now>\d{1,3})\b[^.!?\d]{0,60}?"
+    r"\b(?:was|waren|were|dat waren|vorige maand|last month)\b[^.!?\d]{0,30}?(?P<was>\d{1,3})\b"
+    r"|\b(?:from|van)\s+(?P<was2>\d{1,3})\s+(?:to|naar)\s+(?P<now2>\d{1,3})\b",
+    re.I,
+)
+
+
+def _grown_stock(text: str) -> int:
+    """ "We zitten nu op 7 mensen, vorige maand waren het er 5", "Nu 11 medewerkers, waren er
+    8", "headcount went from 3 to 5": the people at work grew by that many, with no start
+    said otherwise."""
+    m = _STOCK_NOW_WAS.search(text)
+    if not m or not _people_at_work(text, m):
+        return 0
+    now, was = (m["now"], m["was"]) if m["now"] else (m["now2"], m["was2"])
+    grown = int(now) - int(was)
+    return grown if 0 < grown <= MAX_COUNT else 0
+
+
+def _people_at_work(text: str, m: re.Match[str]) -> bool:
+    """The figures are of people at work, not of candidates ("nu 5 in beeld, was 4")."""
+    said = text[slice(*_sentence(text, m.start()))]
+    return (
+        bool(_AT_WORK_NOUN.search(said))
+        and not _IN_VIEW.search(said)
+        and not re.search(r"kandida|candida", said, re.I)
+    )
+
+
+_AT_WORK_NOUN = re.compile(
+    r"\b(?:mensen|medewerkers?|collega'?s|werknemers?|people|employees|staff|headcount|in dienst"
+    r"|aan het werk|werken|working|banen)\b",
+    re.I,
+)
 _PERSON = re.compile(r"\b(?:iemand|someone|somebody|hij|zij|ze|he|she)\b", re.I)
 # A start said with the person after the verb, and no number.
 _STARTS_TODAY = re.compile(
@@ -936,7 +982,8 @@ _MAYBE = re.compile(
     r"|(?:volgende|komende|next|coming) (?:maandag|dinsdag|woensdag|donderdag|vrijdag|monday"
     r"|tuesday|wednesday|thursday|friday)|morgen|overmorgen|tomorrow"
     r"|gepland)\b"
-    r"|\bga(?:at|an)\b.{0,40}\b(?:beginnen|starten)\b",  # "er gaat volgende week iemand beginnen"
+    # "er gaat volgende week iemand beginnen", "ze gaat per 1 maart aan het werk"
+    r"|\bga(?:at|an)\b.{0,40}\b(?:beginnen|starten|aan (?:het|de|'t) (?:werk|slag))\b",
     re.I,
 )
 _ONE_BEFORE = re.compile(
@@ -947,6 +994,9 @@ _ONE_BEFORE = re.compile(
     re.I,
 )
 _NAME_PAIR = re.compile(r"\b[A-Z][a-z]+ (?:en|and|&) [A-Z][a-z]+\b")
+# "yusf en dewi zijn allebij begonnen": two lowercase names before "zijn"
+_LOWER_PAIR = re.compile(r"^\s*[a-zà-ÿ]{2,} (?:en|and|&) [a-zà-ÿ]{2,} (?:zijn|are|have|hebben)\b")
+_BOTH_BEFORE = re.compile(r"\b(?:allebei|allebij|beiden|alle twee|allebeide|both)\s*$", re.I)
 _NAME = re.compile(r"\b[A-Z][a-zà-ÿ]+\b")
 # Capitalised words that are no person: sentence openers and organisations.
 _NOT_NAMES = set(
@@ -1057,6 +1107,9 @@ def _implicit_people(
         start, end = _sentence(text, toks[i].start)
         if (start, cue.category) in counted:
             continue  # "Two employees … joined": said by the number
+        signed = toks[i].text.startswith(("contract", "signed")) or "getekend" in toks[i].text
+        if signed and _STARTS_LATER.search(text):
+            continue  # "Contract getekend door Noor! Ze gaat per 1 maart aan het werk"
         if toks[i].text.startswith("contract") and i and toks[i - 1].text in ("vast", "vaste"):
             continue  # "heeft een vast contract gekregen": a placement made lasting, no new job
         sentence = text[start:end]
@@ -1082,7 +1135,8 @@ def _implicit_people(
                 seen |= fresh
             done[(start, cue.category)] = (seen, toks[last].start)
             continue
-        if _MAYBE.search(clause + " " + after.split(",")[0]):
+        said = text[toks[i].start : toks[last].start + len(toks[last].text)]
+        if _MAYBE.search(f"{clause} {said} {after.split(',')[0]}"):
             continue  # "misschien start er volgende week iemand": not yet
         if _WORKED_FOR.search(sentence) or _stock_at_work(text, toks[i].start):
             continue  # "Kim en Esra zijn nu vier maanden in dienst": working there, no news
@@ -1095,6 +1149,8 @@ def _implicit_people(
                 counts.totals[cue.category] += 1  # "Jaimy is toch niet begonnen, maar Stijn wel"
                 done[(start, cue.category)] = ({but.group("name")}, toks[last].start)
             continue
+        if i and toks[i - 1].text in ("nog", "still", "steeds", "weer", "again", "back"):
+            continue  # "gewoon nog aan 't werk", "weer aan het werk na haar verzuim": no news
         staff = _STAFF.search(clause) and not _FOR_SOMEONE.search(clause)
         if staff or _AS_STAFF.match(after):
             continue  # "nieuwe teamleider begonnen", "begonnen als jobcoach": no target group
@@ -1138,6 +1194,11 @@ _FOR_SOMEONE = re.compile(r"\b(?:voor|for|met|with)\s+[A-Z]")  # "de jobcoach �
 _INTERN_PHRASE = re.compile(
     r"\b(?:de|die|onze|ons|our|the|een|a)\s+(?:\w+\s+)?(?:stagiair|stagiaire|stagiar|intern"
     r"|trainee|leerling|bbl'er)\b",
+    re.I,
+)
+_STARTS_LATER = re.compile(
+    r"\b(?:ze|zij|hij|he|she|they)(?:'ll)?\s+(?:gaat|begint|start|starts|begins|will start"
+    r"|will begin|komt)\b(?!\s+(?:vandaag|today))",
     re.I,
 )
 _WORKED_FOR = re.compile(
@@ -1191,7 +1252,9 @@ def _people_of_start(
     one = _ONE_BEFORE.search(clause) or _ORDINAL_PERSON.search(clause)
     one = one or _PERSON_NOUN_PHRASE.search(clause)
     person = bool(names) or bool(one or _PERSON.search(clause))
-    people = 2 if _NAME_PAIR.search(clause) else 1 if person else 0
+    people = 2 if _NAME_PAIR.search(clause) or _LOWER_PAIR.search(clause) else 1 if person else 0
+    if people == 1 and _BOTH_BEFORE.search(clause):  # "Yusuf en Dewi zijn allebei begonnen"
+        people = 2
     people += len([n for n in _ALSO_NAME.findall(after) if n not in names])
     after = _WITH_LABEL.sub(":", after, count=1)  # "gestart met inwerken: Linda en Wim"
     if after.lstrip().startswith(":"):  # "vandaag gestart: Hanna (20u), Yusuf (24u), Kim"
@@ -1276,6 +1339,8 @@ def _plans(text: str) -> list[Span]:
     for m in _FUTURE.finditer(text):
         end = _CLAUSE_END.search(text, m.end())
         targets.append((m.start(), end.start() if end else len(text)))
+    # "Nu 11 medewerkers, waren er 8": a stock then and now, no count of starts (_grown_stock)
+    targets += [m.span() for m in _STOCK_NOW_WAS.finditer(text) if _people_at_work(text, m)]
     return targets + _clause(text, _NEXT, _OBSTACLE)[1]
 
 
@@ -1331,7 +1396,7 @@ _EACH = re.compile(
 )
 _TOGETHER = re.compile(r"\b(?:samen|in totaal|totaal|together|in total|total)\s*$", re.I)
 _EACH_AFTER = re.compile(r"^\s*(?:each|per persoon|per person|elk|ieder)\b", re.I)
-_TIMES = re.compile(r"(?P<times>\d+)\s*[x×]\s*$")
+_TIMES = re.compile(r"(?P<times>\d+)\s*[x×]\s*(?:[a-zà-ÿ]+\s+)?$")  # "2x schoonmaak 20u"
 # "20 en 28 uur", "een voor 24 en een voor 16 uur": the first of two people
 _HOURS_LIST = re.compile(
     r"(?P<first>(?:\d{1,2}\s*,\s*)*\d{1,2})\s*(?:en|and|&|\+)\s*"

@@ -35,6 +35,8 @@ SETS = {  # tests/eval/README.md says which set drove which choice
     "dev 6 (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten_dev6.jsonl",
     # a seventh: every field, 110 of 200 about starts or what only looks like one (12-02)
     "dev 7 (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten_dev7.jsonl",
+    # an eighth: 200 with 130 about starts, told in passing, by name, as a total (12-02)
+    "dev 8 (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten_dev8.jsonl",
     "held-out": ROOT / "tests" / "eval" / "voortgang_berichten_heldout.jsonl",
     # a second held-out set, by yet another helper (2026-12-01, late)
     "held-out 2": ROOT / "tests" / "eval" / "voortgang_berichten_heldout2.jsonl",

@@ -434,6 +434,22 @@ V2 = [
     ("We hebben 2 nieuwe mensen in beeld", 0, 0, 0, 2, None, ()),
     ("3 nieuwe medewerkers voorgedragen door UWV", 0, 0, 0, 3, None, ()),
     ("Wij zoeken nog 2 nieuwe medewerkers", 0, 0, 0, None, None, ()),
+    # the ninth round (dev set 8): stocks then and now, "aan 't werk", English verbs, plans
+    ("We zitten nu op 9 medewerkers uit de doelgroep, dat waren er 6", 3, 0, 0, None, None, ()),
+    ("Nu 11 medewerkers, waren er 8. Drie nieuwe gezichten", 3, 0, 0, None, None, ()),
+    ("Headcount from the target group went from 3 to 5", 2, 0, 0, None, None, ()),
+    ("We hebben nu 5 in beeld, was 4", 0, 0, 0, 5, None, ()),
+    ("Noah is sinds maandag aan 't werk in de kantine", 1, 0, 0, None, None, ()),
+    ("Hij is gewoon nog aan 't werk", 0, 0, 0, None, None, ()),
+    ("Eline is weer aan het werk na haar ziekteverzuim", 0, 0, 0, None, None, ()),
+    ("Jan got hired and began on Wednesday", 1, 0, 0, None, None, ()),
+    ("Daan finally took up his post at security", 1, 0, 0, None, None, ()),
+    ("Vandaag is Jurre voor het eerst komen werken", 1, 0, 0, None, None, ()),
+    ("Nadia kwam woensdag het team versterken", 1, 0, 0, None, None, ()),
+    ("yusf en dewi zijn allebei begonnen, alle twee 20 uur", 2, 0, 0, None, 40.0, ()),
+    ("Contract getekend door Noor! Ze gaat per 1 maart aan het werk", 0, 0, 0, None, None, ()),
+    ("Tom signed his contract today, he'll start on the 15th", 0, 0, 0, None, None, ()),
+    ("3 nieuwe medewerkers (2x schoonmaak 20u, 1x catering 32u)", 3, 0, 0, None, 72.0, ()),
 ]
 
 
