@@ -169,9 +169,10 @@ _MONTHS = (
 _ASKS = {  # what kind of fact a question asks for, and how to see it in a sentence
     # Facts that only a sentence of their own shape answers: a phone number, an e-mail
     # address, an amount of money, a street address, a time of day (see fact_missing)
+    # the number itself, not "Moet ik UWV bellen?", which asks what to do
     "phone": re.compile(
-        r"\b(telefoonnummer|telefoon|mobiele? nummer|06-nummer|bellen|bel ik|"
-        r"phone(?: number)?|call (?:him|her|them)|ring)\b",
+        r"\b(telefoonnummer|telefoonnr|mobiele? nummer|06-nummer|op welk nummer|"
+        r"(?:tele)?phone number|mobile number)\b",
         re.IGNORECASE,
     ),
     "email": re.compile(r"\b(e-?mail(?:adres)?|mailadres|email address|mail ik)\b", re.IGNORECASE),

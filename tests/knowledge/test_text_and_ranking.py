@@ -320,6 +320,7 @@ def test_asked_kind(question, kind):
         ("Hoe laat begint de bijeenkomst?", ["De bijeenkomst is op 16 mei."], True),
         ("What is her email address?", ["Mail naar sroi@oosterveld.nl."], False),
         ("Wanneer is de bijeenkomst?", ["Geen datum hier."], False),  # not a strict kind
+        ("Moet ik UWV bellen als mijn werknemer ziek is?", ["Meld het bij UWV."], False),
     ],
 )
 def test_a_fact_with_a_shape_of_its_own_must_be_in_the_passages(question, texts, missing):
