@@ -41,10 +41,12 @@ from storage.errors import NotAllowed, NotFound
 
 async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
     """Answer from the knowledge base, log it, and offer 👍/👎 under the answer. "Wanneer is
-    de volgende bijeenkomst?" is answered with the bijeenkomsten planned, when there are any."""
+    de volgende bijeenkomst?" is answered with the bijeenkomsten planned; with none planned
+    and nothing in the knowledge base either, it says that none is planned."""
     chat_id = update.effective_chat.id
     language = language_of(update, context)
-    if asks_for_next_meeting(text) and visible_meetings(context, update.effective_user.id):
+    next_meeting = asks_for_next_meeting(text)
+    if next_meeting and visible_meetings(context, update.effective_user.id):
         await list_meetings(update, context)
         return
     await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
@@ -54,6 +56,9 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, te
     )
     previous = memory.data["question"] if memory else None
     answer = await kb.aask(text, previous=previous, language=language)
+    if next_meeting and not answer.answered:
+        await reply(update, context, "meetings_none")
+        return
     if answer.via == "chat":  # "hoi", "bedankt!": a friendly word, not logged, no 👍/👎
         await send_html(context, chat_id, html.escape(answer.text, quote=False))
         return
