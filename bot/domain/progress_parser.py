@@ -166,6 +166,11 @@ _CUES = (
     _cue("jobs", r"took up (his|her|their|a) (post|role|job|position)", verb=True),
     _cue("jobs", r"got put on", verb=True),
     _cue("jobs", r"first week done", verb=True),
+    _cue("jobs", r"came on board", verb=True),
+    _cue("jobs", r"went to work", verb=True),
+    _cue("jobs", r"beginnen werken", verb=True),  # Flemish "is vorige maandag beginnen werken"
+    _cue("jobs", r"in het rooster (gekomen|gezet)", verb=True),
+    _cue("jobs", r"sinds \w+ in het rooster", verb=True),
     _cue("jobs", r"(draait|loopt) mee", verb=True),
     _cue("jobs", r"(werkt|zit|draait|staat|loopt) sinds " + _RECENT_DAY, verb=True),
     _cue("jobs", r"versterkt|versterken", verb=True),  # "Nadia kwam het team versterken"
@@ -182,6 +187,8 @@ _CUES = (
     _cue("jobs", r"bij (gekomen|gekregen)", verb=True),
     _cue("ended", r"uitgevallen|uitval|uitvallers?|gestopt|vertrokken|ontslagen", verb=True),
     _cue("ended", r"weggegaan|uitgestroomd", verb=True),
+    _cue("ended", r"kwijtgeraakt|opgehouden|opgehouwe|opgestapt|opstapt", verb=True),
+    _cue("ended", r"handdoek in de ring", verb=True),
     _cue("ended", r"opgezegd|stopped|quit|left|resigned|dropped|dismissed|fired", verb=True),
     _cue("ended", r"leavers?|vertrekkers?"),  # "1 leaver", as "1 uitvaller"
     # one phrase per cue: the spec is split at spaces, so "a b|c d" would be three tokens
@@ -723,10 +730,14 @@ def _remaining(toks: list[_Tok], i: int) -> bool:
 
 
 def _range_end(toks: list[_Tok], i: int) -> int | None:
-    """Index of the 3 in '2 à 3' / 'twee of drie' / '3 tot 4', or None."""
+    """Index of the 3 in '2 à 3' / 'twee of drie' / '3 tot 4' / 'tussen de 2 en de 4'."""
     j = i + 2
     if j < len(toks) and toks[j].kind == "num" and toks[i + 1].text in _RANGE:
         return j
+    between = any(t.text in ("tussen", "between") for t in toks[max(0, i - 2) : i])
+    if between and i + 2 < len(toks) and toks[i + 1].text in ("en", "and"):
+        j = i + 2 + (toks[i + 2].text in ("de", "the"))
+        return j if j < len(toks) and toks[j].kind == "num" else None
     return None
 
 
@@ -883,7 +894,8 @@ def _scan_cached(text: str, masked: tuple[Span, ...]) -> _Counts:
     if not any(counts.totals.values()):
         counts.totals["jobs"] += _starts_named_after(text, masked) or _could_start(text, masked)
     if not any(counts.totals.values()) and (grown := _grown_stock(text)):
-        counts.totals["jobs"] = grown  # "we zitten nu op 7 mensen, vorige maand waren het er 5"
+        # "we zitten nu op 7 mensen, vorige maand waren het er 5"; "we zitten op 4, waren er 5"
+        counts.totals["jobs" if grown > 0 else "ended"] = abs(grown)
         counts.ask = [field for field in counts.ask if field != "started"]  # said by the two
     if counts.candidates is None and _NO_CANDIDATES.search(text):
         counts.candidates = 0  # "nog geen kandidaten in beeld"
@@ -892,7 +904,8 @@ def _scan_cached(text: str, masked: tuple[Span, ...]) -> _Counts:
 
 
 _STOCK_NOW_WAS = re.compile(
-    r"\b(?:nu|now|inmiddels|totaal|total)\b[^.!?\d]{0,50}?(?P<now>\d{1,3})\b[^.!?\d]{0,60}?"
+    r"\b(?:nu|now|inmiddels|totaal|total|zitten op|staan op)\b[^.!?\d]{0,50}?(?P<now>\d{1,3})\b"
+    r"[^.!?\d]{0,60}?"
     r"\b(?:was|waren|were|dat waren|vorige maand|last month)\b[^.!?\d]{0,30}?(?P<was>\d{1,3})\b"
     r"|\b(?:from|van)\s+(?P<was2>\d{1,3})\s+(?:to|naar)\s+(?P<now2>\d{1,3})\b",
     re.I,
@@ -901,14 +914,14 @@ _STOCK_NOW_WAS = re.compile(
 
 def _grown_stock(text: str) -> int:
     """ "We zitten nu op 7 mensen, vorige maand waren het er 5", "Nu 11 medewerkers, waren er
-    8", "headcount went from 3 to 5": the people at work grew by that many, with no start
-    said otherwise."""
+    8", "headcount went from 3 to 5": the people at work grew (or, negative, shrank) by that
+    many, with no start or end said otherwise."""
     m = _STOCK_NOW_WAS.search(text)
     if not m or not _people_at_work(text, m):
         return 0
     now, was = (m["now"], m["was"]) if m["now"] else (m["now2"], m["was2"])
     grown = int(now) - int(was)
-    return grown if 0 < grown <= MAX_COUNT else 0
+    return grown if abs(grown) <= MAX_COUNT else 0
 
 
 def _people_at_work(text: str, m: re.Match[str]) -> bool:
@@ -1332,9 +1345,22 @@ _FUTURE = re.compile(
 _CLAUSE_END = re.compile(r"[,;.!?\n]")
 
 
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding text[pos] starts: after the last comma or semicolon before it
+    in its sentence."""
+    start = _sentence(text, pos)[0]
+    breaks = [m.end() for m in re.finditer(r"[,;]\s", text[start:pos])]
+    return start + breaks[-1] if breaks else start
+
+
 def _plans(text: str) -> list[Span]:
     # Plans and targets are not progress: "volgende stap: 3 kandidaten voordragen".
-    targets = [_sentence(text, m.start()) for m in _INTENT.finditer(text)]
+    # from the clause that says it: "6 proefplaatsingen opgestart, waarvan we verwachten dat
+    # er 2 doorstromen" keeps its 6
+    targets = [
+        (_clause_start(text, m.start()), _sentence(text, m.start())[1])
+        for m in _INTENT.finditer(text)
+    ]
     # "Volgende week beginnen er 2 nieuwe mensen", "morgen eerste werkdag": to the clause's end
     for m in _FUTURE.finditer(text):
         end = _CLAUSE_END.search(text, m.end())

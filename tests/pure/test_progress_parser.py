@@ -450,6 +450,16 @@ V2 = [
     ("Contract getekend door Noor! Ze gaat per 1 maart aan het werk", 0, 0, 0, None, None, ()),
     ("Tom signed his contract today, he'll start on the 15th", 0, 0, 0, None, None, ()),
     ("3 nieuwe medewerkers (2x schoonmaak 20u, 1x catering 32u)", 3, 0, 0, None, 72.0, ()),
+    ("We zitten nu op 4 mensen, waren er 5", 0, 1, 0, None, None, ()),
+    ("Tussen de 2 en de 4 mensen zijn gestopt", 0, 0, 0, None, None, ("ended",)),
+    ("Twee mensen kwijtgeraakt deze maand", 0, 2, 0, None, None, ()),
+    ("Sil heeft de handdoek in de ring gegooid", 0, 1, 0, None, None, ()),
+    ("6 proefplaatsingen opgestart, waarvan we verwachten dat er 2 doorstromen", 0, 0, 6)
+    + (None, None, ()),
+    ("Ons doel is 10 banen", 0, 0, 0, None, None, ()),
+    ("Onze Jens is vorige maandag beginnen werken bij de groendienst", 1, 0, 0, None, None, ()),
+    ("Wel is Femke deze week in het rooster gekomen, 16 uur", 1, 0, 0, None, 16.0, ()),
+    ("Ahmed came on board on the 3rd", 1, 0, 0, None, None, ()),
 ]
 
 
