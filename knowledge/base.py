@@ -284,7 +284,8 @@ class KnowledgeBase:
         if relevant and asked_in == "nl":
             relevant = not refers_elsewhere(question, [p.chunk.text for p in passages[:3]])
         if relevant:  # "Wat is het telefoonnummer van …?" and no passage near holds one
-            around = [c.text for p in passages[:3] for c in view.section_around(p.chunk.id)]
+            # a generator: read only when the question asks for such a fact (most do not)
+            around = (c.text for p in passages[:3] for c in view.section_around(p.chunk.id))
             relevant = not fact_missing(question, around)
         return Finding(
             question,

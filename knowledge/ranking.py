@@ -231,9 +231,11 @@ _HAS = {
         r"kosten(?:loos|vrij)|vergoed\w*|betaalt|betaald|free of charge|free|paid)\b",
         re.IGNORECASE,
     ),
+    # a street and number, a postcode, or a line labelled as one ("Bezoekadres: Stadsplateau 1")
     "address": re.compile(
         r"\b[A-Z][\w.-]*(?:straat|weg|laan|plein|kade|gracht|singel|dijk|park|hof|plantsoen"
         r"|boulevard|markt|steeg)\s+\d+|\b\d{4}\s?[A-Z]{2}\b"
+        r"|(?im:^\W*(?:bezoek|post)?adres\s*:\s*\S)|(?im:^\W*address\s*:\s*\S)"
     ),
     "clock": re.compile(
         r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?uur\b|\b\d{1,2}\s?(?:am|pm)\b", re.IGNORECASE
@@ -298,6 +300,7 @@ _LABELS = {  # a report's "Datum: 14 januari" line is the answer to "wanneer ...
         "contact",
     ),
     "place": ("locatie", "plaats", "adres", "waar", "location", "venue", "address", "where"),
+    "address": ("adres", "bezoekadres", "postadres", "address"),
 }
 _LABEL = re.compile(r"^(?:\d{1,2}[.)] +)?([^:]{2,30}):\s+\S")
 

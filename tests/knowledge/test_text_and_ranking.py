@@ -316,6 +316,7 @@ def test_asked_kind(question, kind):
         ("Wat verdient een schoonmaker?", ["Het contract is € 4,2 miljoen waard."], False),
         ("Wat is het adres van het Werkplein?", ["Het Werkplein helpt werkgevers."], True),
         ("Wat is het adres van het Werkplein?", ["Bezoekadres: Stationsplein 4, 7411 HB"], False),
+        ("Wat is het adres van het stadskantoor?", ["Bezoekadres: Stadsplateau 1, Utrecht"], False),
         ("Hoe laat begint de bijeenkomst?", ["De bijeenkomst begint om 10.00 uur."], False),
         ("Hoe laat begint de bijeenkomst?", ["De bijeenkomst is op 16 mei."], True),
         ("What is her email address?", ["Mail naar sroi@oosterveld.nl."], False),
