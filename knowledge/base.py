@@ -38,6 +38,7 @@ from .ranking import (
     fuse_scores,
     is_relevant,
     lexical_coverage,
+    passage_closeness,
     pick_sentences,
 )
 from .referrals import find_referral, refers_elsewhere, shipped_referrals
@@ -238,7 +239,9 @@ class KnowledgeBase:
             # answer's sentences are still compared with the question itself (below)
             searched = f"{query} ({dutch})" if dutch else query
             vector = self.index.embeddings.embed_query(searched)
-            passage = view.passage_similarities(vector)
+            passage = passage_closeness(
+                view.passage_similarities(vector), view.sentence_similarities(vector), self.weights
+            )
             alias = view.question_similarities(vector)
             out_of_scope = self.out_of_scope.nearest(vector)
             sentence_vector = vector

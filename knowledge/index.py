@@ -324,6 +324,9 @@ class IndexView:
         self._token_sets = {c.id: set(t) for c, t in zip(self.chunks, self.tokens, strict=True)}
         self.row_of = {c.id: row for row, c in enumerate(self.chunks)}
         self._alias_passages, self._alias_starts = np.unique(self.alias_owner, return_index=True)
+        self._sentence_passages, self._sentence_starts = np.unique(
+            self.sentence_owner, return_index=True
+        )
         self.curated = np.array(
             [c.source.startswith(CURATED_PREFIX) for c in self.chunks], dtype=bool
         )
@@ -349,6 +352,14 @@ class IndexView:
             sims = self.alias_vectors @ np.asarray(vector, dtype=np.float32)
             # aliases are sorted by passage: one reduceat instead of np.maximum.at (4 ms)
             best[self._alias_passages] = np.maximum.reduceat(sims, self._alias_starts)
+        return best
+
+    def sentence_similarities(self, vector: Sequence[float]) -> np.ndarray:
+        """Per passage, the similarity of its closest stored sentence (-1 if none)."""
+        best = np.full(len(self.chunks), -1.0, dtype=np.float32)
+        if len(self.sentence_owner):
+            sims = self.sentence_vectors @ np.asarray(vector, dtype=np.float32)
+            best[self._sentence_passages] = np.maximum.reduceat(sims, self._sentence_starts)
         return best
 
     def sentences_of(self, chunk_id: str) -> tuple[list[str], np.ndarray]:

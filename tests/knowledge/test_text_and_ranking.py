@@ -443,6 +443,25 @@ def test_fuse_scores_puts_an_added_passage_on_the_scale_of_built_in_ones():
 
 
 @pytest.mark.parametrize(
+    ("passage", "sentence", "closeness"),
+    [
+        (0.80, 0.86, 0.85),  # the sentence with the fact is closer than its passage
+        (0.84, 0.84, 0.84),  # a one-sentence passage: its own vector counts
+        (0.84, -1.0, 0.84),  # no stored sentences
+        (0.84, 0.845, 0.84),  # a hair closer does not beat the passage
+    ],
+)
+def test_passage_closeness_takes_its_closest_sentence(passage, sentence, closeness):
+    import numpy as np
+
+    from knowledge.ranking import passage_closeness
+
+    weights = FusionWeights(sentence_offset=0.01)
+    got = passage_closeness(np.array([passage]), np.array([sentence]), weights)
+    assert got[0] == pytest.approx(closeness)
+
+
+@pytest.mark.parametrize(
     ("question", "dutch"),
     [
         ("What is the target of the pilot?", "doel doelstelling streefcijfer proeftuin"),
