@@ -118,7 +118,7 @@ def _cue(cat: str, spec: str, *, verb: bool = False, article_ok: bool = True) ->
 
 
 # Cues the rules below refer to by name.
-_CONVERTED_TO_JOB = _cue("jobs", r"omgezet|doorgestroomd|became", verb=True)
+_CONVERTED_TO_JOB = _cue("jobs", r"omgezet|doorgestroomd|became|converted", verb=True)
 _IN_DIENST = _cue("jobs", r"in dienst", verb=True)
 _IN_VASTE_DIENST = _cue("jobs", r"in vaste dienst", verb=True)
 _IN_LOONDIENST = _cue("jobs", r"in loondienst", verb=True)
@@ -173,6 +173,10 @@ _CUES = (
     _cue("jobs", r"sinds \w+ in het rooster", verb=True),
     _cue("jobs", r"(draait|loopt) mee", verb=True),
     _cue("jobs", r"(werkt|zit|draait|staat|loopt) sinds " + _RECENT_DAY, verb=True),
+    _cue(
+        "jobs", r"(werkt|zit|draait|staat|loopt) sinds (vorige|afgelopen) " + _RECENT_DAY, verb=True
+    ),
+    _cue("jobs", r"(werkt|zit|draait|staat|loopt) sinds (vorige|afgelopen) week", verb=True),
     _cue("jobs", r"versterkt|versterken", verb=True),  # "Nadia kwam het team versterken"
     _WELCOMED,
     _cue("jobs", r"welkom geheten", verb=True),
@@ -193,7 +197,14 @@ _CUES = (
     _cue("ended", r"leavers?|vertrekkers?"),  # "1 leaver", as "1 uitvaller"
     # one phrase per cue: the spec is split at spaces, so "a b|c d" would be three tokens
     _cue("ended", r"niet verlengd", verb=True),
-    _cue("ended", r"afgelopen|beëindigd|beeindigd|ended|terminated", verb=True),
+    _cue("ended", r"beëindigd|beeindigd|ended|terminated", verb=True),
+    # "afgelopen maandag" is last Monday; "het contract is afgelopen" an end
+    _cue(
+        "ended",
+        r"afgelopen !(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|week|weken"
+        r"|maand|maanden|jaar|periode|dagen|kwartaal|tijd|zomer|winter|najaar|voorjaar|keer)",
+        verb=True,
+    ),
     _cue("ended", r"not renewed", verb=True),
     _cue("ended", r"eruit|weg", verb=True),
     _cue("ended", r"uit dienst", verb=True),
@@ -583,8 +594,9 @@ _NEXT = (
     (r"we gaan|gaan we|komende week|next week|we will|we're going to", "from"),
 )
 _INTENT = re.compile(
-    # "the banenafspraak target group" names the doelgroep, no target
-    r"\b(doel|doelstelling|afspraak|willen|streven|hopen|verwachten|target(?! groups?)|goal|aim)\b",
+    # "the banenafspraak target group", "our first target-group employee": the doelgroep
+    r"\b(doel|doelstelling|afspraak|willen|streven|hopen|verwachten|target(?![ -]groups?)"
+    r"|goal|aim)\b",
     re.I,
 )
 _NOT_YET = re.compile(r"\b(nog niet|nog geen|not yet)\b", re.I)
@@ -1285,7 +1297,8 @@ _CONVERTED = re.compile(
     r"\bomgezet (?:in|naar) (?:een )?(?:\w+ )?(?:\w*contract|baan|dienstverband"
     r"|arbeidsovereenkomst)"
     r"|\bdoorgestroomd naar (?:een )?(?:\w+ )?(?:baan|contract|werk)"
-    r"|\bturned into a (?:paid )?(?:job|contract)",
+    r"|\bturned into a (?:paid )?(?:job|contract)"
+    r"|\bconverted (?:from (?:\w+ ){1,2})?(?:in)?to a (?:paid )?(?:job|contract)",
     re.I,
 )
 

@@ -460,6 +460,16 @@ V2 = [
     ("Onze Jens is vorige maandag beginnen werken bij de groendienst", 1, 0, 0, None, None, ()),
     ("Wel is Femke deze week in het rooster gekomen, 16 uur", 1, 0, 0, None, 16.0, ()),
     ("Ahmed came on board on the 3rd", 1, 0, 0, None, None, ()),
+    # 2026-12-02, afternoon (dev set 8): "afgelopen maandag" is last Monday, no end
+    ("Kim werkt sinds afgelopen maandag bij de receptie", 1, 0, 0, None, None, ()),
+    ("Afgelopen week zijn er 2 gestart", 2, 0, 0, None, None, ()),
+    ("Het contract van Ali is afgelopen", 0, 1, 0, None, None, ()),
+    ("Marleen zit sinds vorige week achter de balie, 3 dagen van 8 uur", 1, 0, 0, None, 24.0)
+    + ((),),
+    ("Naomi converted from her internship to a paid contract this week (24h)", 1, 0, 0)
+    + (None, 24.0, ()),
+    ("We welcomed our first target-group employee today, Ibrahim, 24 hours", 1, 0, 0)
+    + (None, 24.0, ()),
 ]
 
 
