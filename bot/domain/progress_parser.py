@@ -129,6 +129,7 @@ _CUES = (
     _cue("jobs", r"(medewerkers?|medewerksters?) !van"),  # "medewerkers van de gemeente"
     _cue("jobs", r"new (colleagues?|employees?|staff|starters?|hires?|workers?)"),
     _cue("jobs", r"employees?|starters?|colleagues?"),
+    _cue("jobs", r"(new|paid|betaalde|nieuwe) starts"),  # "New paid starts: 2 (Noah, Ilse)"
     _cue("jobs", r"baan|banen|baantjes?|dienstverband(en)?|plaatsing(en)?|jobs?|hires?"),
     _cue("jobs", r"(arbeids)?contract(en)?", article_ok=False),
     _cue("jobs", r"geplaatst|aangenomen|hired|placed|employed|gestart|begonnen|started", verb=True),
@@ -194,7 +195,7 @@ _CUES = (
     _cue("ended", r"kwijtgeraakt|opgehouden|opgehouwe|opgestapt|opstapt", verb=True),
     _cue("ended", r"handdoek in de ring", verb=True),
     _cue("ended", r"opgezegd|stopped|quit|left|resigned|dropped|dismissed|fired", verb=True),
-    _cue("ended", r"leavers?|vertrekkers?"),  # "1 leaver", as "1 uitvaller"
+    _cue("ended", r"leavers?|vertrekkers?|dropouts?|drop-outs?"),  # "1 leaver", as "1 uitvaller"
     # one phrase per cue: the spec is split at spaces, so "a b|c d" would be three tokens
     _cue("ended", r"niet verlengd", verb=True),
     _cue("ended", r"beëindigd|beeindigd|ended|terminated", verb=True),
@@ -314,6 +315,14 @@ def _tokens(text: str) -> list[_Tok]:
             out.append(_Tok("num", raw, m.start(), -1, vague=True))
         else:
             out.append(_Tok(kind, raw, m.start()))
+        if kind == "colon" and len(out) >= 3 and out[-2].text == ")":
+            # "Gestart (betaald): 3": a remark in brackets between a label and its colon
+            opening = next(
+                (j for j in range(len(out) - 3, max(-1, len(out) - 7), -1) if out[j].text == "("),
+                None,
+            )
+            if opening is not None:
+                del out[opening:-1]
     return out
 
 

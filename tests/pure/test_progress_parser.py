@@ -470,6 +470,9 @@ V2 = [
     + (None, 24.0, ()),
     ("We welcomed our first target-group employee today, Ibrahim, 24 hours", 1, 0, 0)
     + (None, 24.0, ()),
+    ("Gestart (betaald): 3\nUren: 24, 24 en 16", 3, 0, 0, None, 64.0, ()),
+    ("Stages (BBL): 2", 0, 0, 2, None, None, ()),
+    ("New paid starts: 2 (Noah, Ilse)\nDropouts: 1", 2, 1, 0, None, None, ()),
 ]
 
 
