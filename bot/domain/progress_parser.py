@@ -1028,6 +1028,8 @@ _ONE_BEFORE = re.compile(
     re.I,
 )
 _NAME_PAIR = re.compile(r"\b[A-Z][a-z]+ (?:en|and|&) [A-Z][a-z]+\b")
+# "Jochem, Hanna en Sven zijn begonnen": three or more names in a row
+_NAME_LIST = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:, [A-Z][a-zà-ÿ]+)+,? (?:en|and|&) [A-Z][a-zà-ÿ]+\b")
 # "yusf en dewi zijn allebij begonnen": two lowercase names before "zijn"
 _LOWER_PAIR = re.compile(r"^\s*[a-zà-ÿ]{2,} (?:en|and|&) [a-zà-ÿ]{2,} (?:zijn|are|have|hebben)\b")
 _BOTH_BEFORE = re.compile(r"\b(?:allebei|allebij|beiden|alle twee|allebeide|both)\s*$", re.I)
@@ -1042,7 +1044,8 @@ _NOT_NAMES = set(
     Januari Februari Maart April Mei Juni Juli Augustus September Oktober November December
     Monday Tuesday Wednesday Thursday Friday March April May June
     Nog Niemand Misschien Eentje Ge Allez Moi Wie Veer Just Sadly Helaas Vanaf
-    Ze Zij Hij Ik Jij Je Hun Zijn Haar They He She It Geplaatst Ingestroomd""".split()
+    Ze Zij Hij Ik Jij Je Hun Zijn Haar They He She It Geplaatst Ingestroomd
+    Nou Ja Nee Oke Oké Ok Hee Hey Zo Dus Kortom Samengevat Well So Yes""".split()
 )
 
 
@@ -1289,6 +1292,15 @@ def _people_of_start(
     people = 2 if _NAME_PAIR.search(clause) or _LOWER_PAIR.search(clause) else 1 if person else 0
     if people == 1 and _BOTH_BEFORE.search(clause):  # "Yusuf en Dewi zijn allebei begonnen"
         people = 2
+    pair = _NAME_PAIR.search(clause)
+    if pair and not all(_a_person(n, cue_words) for n in _NAME.findall(pair.group())):
+        pair, people = None, 1 if person else 0  # "Belastingdienst en Sodexo": no two people
+    # the clause begins after the last comma: "Jochem, Hanna en Sven" reaches back before it
+    listed = pair and next(
+        (m for m in _NAME_LIST.finditer(sentence) if m.group().endswith(pair.group())), None
+    )
+    if listed and all(_a_person(n, cue_words) for n in _NAME.findall(listed.group())):
+        people = len(_NAME.findall(listed.group()))
     people += len([n for n in _ALSO_NAME.findall(after) if n not in names])
     after = _WITH_LABEL.sub(":", after, count=1)  # "gestart met inwerken: Linda en Wim"
     if after.lstrip().startswith(":"):  # "vandaag gestart: Hanna (20u), Yusuf (24u), Kim"

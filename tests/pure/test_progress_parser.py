@@ -473,6 +473,10 @@ V2 = [
     ("Gestart (betaald): 3\nUren: 24, 24 en 16", 3, 0, 0, None, 64.0, ()),
     ("Stages (BBL): 2", 0, 0, 2, None, None, ()),
     ("New paid starts: 2 (Noah, Ilse)\nDropouts: 1", 2, 1, 0, None, None, ()),
+    ("Jochem, Hanna en Sven zijn begonnen", 3, 0, 0, None, None, ()),
+    ("Vandaag zijn Jochem, Hanna, Piet en Sven gestart", 4, 0, 0, None, None, ()),
+    ("Bij Belastingdienst en Sodexo is Kim begonnen", 1, 0, 0, None, None, ()),
+    ("Nou, Sanne en Mohamed zijn maandag in dienst getreden", 2, 0, 0, None, None, ()),
 ]
 
 
