@@ -37,6 +37,8 @@ SETS = {  # tests/eval/README.md says which set drove which choice
     "dev 7 (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten_dev7.jsonl",
     # an eighth: 200 with 130 about starts, told in passing, by name, as a total (12-02)
     "dev 8 (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten_dev8.jsonl",
+    # a ninth: 200 as ordinary traffic is mixed, 90 with starts (12-02, afternoon)
+    "dev 9 (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten_dev9.jsonl",
     "held-out": ROOT / "tests" / "eval" / "voortgang_berichten_heldout.jsonl",
     # a second held-out set, by yet another helper (2026-12-01, late)
     "held-out 2": ROOT / "tests" / "eval" / "voortgang_berichten_heldout2.jsonl",
