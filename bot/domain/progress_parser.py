@@ -425,10 +425,32 @@ def _first_of_hours(toks: list[_Tok], i: int) -> bool:
     )
 
 
+_HOUR_LABEL_WORDS = {"uren", "uur", "hours", "hrs", "urenverdeling", "contracturen"}
+_LINE_END = {"\n", ".", ";", "!", "?"}
+
+
+def _under_hours_label(toks: list[_Tok], i: int) -> bool:
+    """The number follows a label about hours on its line: "Uren van de starters: 20, 20 en
+    16" lists hours, not people (it counted 36 starters)."""
+    j = i - 1
+    while j >= 0 and i - j < 12 and toks[j].kind != "colon" and toks[j].text not in _LINE_END:
+        j -= 1
+    if j < 0 or toks[j].kind != "colon":
+        return False
+    label = []
+    for t in reversed(toks[max(0, j - 4) : j]):
+        if t.kind == "stop":  # the label ends where its line or sentence begins
+            break
+        label.append(t.text)
+    return any(word in _HOUR_LABEL_WORDS for word in label)
+
+
 def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue | None:
     """The category a number belongs to, or None when it is not a count."""
     tok, nxt = toks[i], toks[i + 1] if i + 1 < len(toks) else None
     if nxt is not None and _UNIT_NOUNS.fullmatch(nxt.text):
+        return None
+    if _under_hours_label(toks, i):
         return None
     if _first_of_hours(toks, i):  # "gestart: 20 en 28 uur"
         return None
@@ -783,6 +805,29 @@ def _continues_count(toks: list[_Tok], i: int, last_at: int) -> bool:
     return toks[i - 1].text == "," and nxt is not None and nxt.text in _ELLIPSIS_AFTER
 
 
+_PART_BEFORE = {",", ":", "en", "and", "(", "-", "–"}
+_PART_AFTER = {"in", "bij", "op", "van", "at", "for", "of", "voor", "x", "naar", "to", "on"}
+
+
+def _breakdown_parts(toks: list[_Tok], at: int, total: int) -> list[int]:
+    """ "3 started this month: two in cleaning and one in catering", "2 mensen begonnen, 1 van
+    20 uur en 1 van 12 uur": the numbers after a count that split it up (they add up to it,
+    two or more of them or after a colon) are that count, not more of it."""
+    parts, colon = [], False
+    for j in range(at + 1, len(toks)):
+        tok = toks[j]
+        if tok.kind == "stop" and tok.text in _LINE_END:
+            break
+        colon = colon or (tok.kind == "colon" and not parts)
+        if tok.kind != "num" or tok.vague or j + 1 >= len(toks):
+            continue
+        if toks[j - 1].text in _PART_BEFORE and toks[j + 1].text in _PART_AFTER:
+            parts.append(j)
+    if (len(parts) >= 2 or (colon and parts)) and sum(toks[j].value for j in parts) == total:
+        return parts
+    return []
+
+
 _WITH_WORDS = {"met", "with", "aan", "als", "as", "on", "op", "in"}
 
 
@@ -907,6 +952,7 @@ def _scan_cached(text: str, masked: tuple[Span, ...]) -> _Counts:
         else:
             counts.totals[cue.category] += tok.value
             last, last_at = (cue.category, tok.value), i
+            skip.update(_breakdown_parts(toks, i, tok.value))
     consumed = _windows([i for i, _ in attached]) | {
         j for j, t in enumerate(toks) if _inside(t.start, masked)
     }  # a plan or a lesson is no progress
@@ -1141,6 +1187,8 @@ def _implicit_people(
         listed = last + 1 < len(toks) and toks[last + 1].kind == "colon"  # "Starters: Emre en …"
         if not (cue.verb or listed) or cue.category not in ("jobs", "ended") or i in consumed:
             continue
+        if listed and _under_hours_label(toks, last + 2):
+            continue  # "Uren van de starters: 20, 20 en 16": hours, no people
         start, end = _sentence(text, toks[i].start)
         if (start, cue.category) in counted:
             continue  # "Two employees … joined": said by the number
@@ -1475,7 +1523,9 @@ _OTHER_HOURS = re.compile(
 _SAME_HOURS_TOO = re.compile(r"^\s*(?:en|and)\s+[A-Z][a-zà-ÿ]+\s+(?:ook|too|also)\b")
 # "Uren: 20, 20 en 24", "uren 20/20/16", "Hours: 20 and 24", "Uren: twee keer 24"
 _HOURS_LABEL = re.compile(
-    r"\b(?:uren|hours)(?:\s+[a-zà-ÿ]+)?\s*:?\s*(?:(?P<times>twee|drie|vier|\d)\s+(?:keer|x|times)\s+)?"
+    # "Uren:", "Uren starters", "Uren van de starters:" (more words only with a colon)
+    r"\b(?:uren|hours)(?:(?:\s+[a-zà-ÿ]+)?\s*:?|(?:\s+[a-zà-ÿ]+){2,3}\s*:)\s*"
+    r"(?:(?P<times>twee|drie|vier|\d)\s+(?:keer|x|times)\s+)?"
     r"(?P<list>\d{1,2}(?:\s*(?:,|/|\+|en|and|&)\s*\d{1,2})*)\b(?!\s*(?:uur|u|hours?|h)\b)",
     re.I,
 )

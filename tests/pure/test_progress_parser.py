@@ -477,6 +477,16 @@ V2 = [
     ("Vandaag zijn Jochem, Hanna, Piet en Sven gestart", 4, 0, 0, None, None, ()),
     ("Bij Belastingdienst en Sodexo is Kim begonnen", 1, 0, 0, None, None, ()),
     ("Nou, Sanne en Mohamed zijn maandag in dienst getreden", 2, 0, 0, None, None, ()),
+    # dev set 9: hours under a label, a count split up after it
+    ("3 gestart, 1 gestopt, netto 2. Uren van de starters: 20, 20 en 16.", 3, 1, 0, None, 56.0)
+    + ((),),
+    ("2 starters, 1 dropout. Net +1. Hours of the starters: 24 and 16.", 2, 1, 0, None, 40.0)
+    + ((),),
+    ("Lars is gestart, 20 uur. Pipeline: nog 3 kandidaten.", 1, 0, 0, 3, 20.0, ()),
+    ("3 started this month: two in cleaning and one in catering", 3, 0, 0, None, None, ()),
+    ("2 mensen begonnen in de schoonmaak, 1 van 20 uur en 1 van 12 uur", 2, 0, 0, None, 32.0)
+    + ((),),
+    ("2 mdw bij catering, 1 bij receptie", 3, 0, 0, None, None, ()),
 ]
 
 
