@@ -123,6 +123,7 @@ _IN_DIENST = _cue("jobs", r"in dienst", verb=True)
 _IN_VASTE_DIENST = _cue("jobs", r"in vaste dienst", verb=True)
 _IN_LOONDIENST = _cue("jobs", r"in loondienst", verb=True)
 _WELCOMED = _cue("jobs", r"verwelkom(de|den|d)|welcomed", verb=True)  # the people follow
+_CAME_IN = _cue("jobs", r"erbij|bijgekomen|bijgekregen", verb=True)
 _CUES = (
     _cue("jobs", r"nieuwe? (collega|coll|medewerker|medewerkster|werknemer)(s|'s)?"),
     _cue("jobs", r"mdw|mdws|mdw'ers|mdwers"),  # the abbreviation of medewerker(s)
@@ -182,13 +183,14 @@ _CUES = (
     _WELCOMED,
     _cue("jobs", r"welkom geheten", verb=True),
     _cue("jobs", r"(eerste|first) (dienst|shift)", verb=True),
+    _cue("jobs", r"first (working|work) day", verb=True),
     _cue("jobs", r"taken on", verb=True),
     _cue("jobs", r"kicked off (his|her|their) job", verb=True),
     _cue("jobs", r"kicked off (his|her|their) new job", verb=True),
     _cue("jobs", r"ingeschreven als (werknemer|medewerker|medewerkster)", verb=True),
     _cue("jobs", r"overstap", verb=True),  # "de overstap gemaakt van stage naar betaald werk"
     _cue("jobs", r"contract(en)? op zak", verb=True),
-    _cue("jobs", r"erbij|bijgekomen|bijgekregen", verb=True),
+    _CAME_IN,
     _cue("jobs", r"bij (gekomen|gekregen)", verb=True),
     _cue("ended", r"uitgevallen|uitval|uitvallers?|gestopt|vertrokken|ontslagen", verb=True),
     _cue("ended", r"weggegaan|uitgestroomd", verb=True),
@@ -540,6 +542,8 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
             found = cue
         elif found.category == "jobs" and not found.verb and cue.category == "candidates":
             found = cue if cue.verb else found  # "2 nieuwe medewerkers in beeld": candidates
+        elif found.category == "candidates" and cue is _CAME_IN:
+            return None  # "6 nieuwe kandidaten erbij": the stock grew, by how much is unsaid
         elif found.category == "candidates" and cue.category == "jobs" and cue.verb:
             # A hired candidate is a job: "twee kandidaten zijn aangenomen".
             found = found if is_total else cue
@@ -1014,6 +1018,13 @@ _STARTS_TODAY = re.compile(
     r"|oktober|november|december)) (?:werkt|begint|start|startte|begon|draait|zit|staat)"
     r" (?:[A-Z][a-zà-ÿ]+|er iemand)\b"
 )
+# "Yvonne werkt sinds 1 april bij de postkamer", "Yusuf draait sinds 2 weken mee": a start
+# told by how long it has been (at most a few weeks, or a date)
+_WORKS_SINCE = re.compile(
+    r"\b(?P<name>[A-Z][a-zà-ÿ]+)\s+(?:werkt|draait|zit|loopt)\s+(?:nu\s+|al\s+)?sinds\s+"
+    r"(?:\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
+    r"|november|december)|(?:een|1|2|3|twee|drie)\s+(?:week|weken|dagen|dag)|kort)\b"
+)
 _HIRED_SOMEONE = re.compile(r"\b(?:hired|welcomed|onboarded) (?:someone|somebody|a new)\b", re.I)
 
 
@@ -1048,6 +1059,7 @@ def _starts_named_after(text: str, masked: list[Span]) -> int:
     """'Per vandaag werkt Anouk bij ons', 'just hired someone': starts with the person after
     the verb; not in a plan ("volgende stap: vanaf maandag start Anouk") nor a maybe."""
     found = [*_STARTS_TODAY.finditer(text), *_HIRED_SOMEONE.finditer(text)]
+    found += [m for m in _WORKS_SINCE.finditer(text) if _a_person(m["name"], set())]
     return sum(
         not _inside(m.start(), masked)
         and not _MAYBE.search(text[slice(*_sentence(text, m.start()))])
@@ -1112,6 +1124,7 @@ _ALSO_NAME = re.compile(r"\b(?:en|and)\s+([A-Z][a-zà-ÿ]+)\s+(?:ook|too|also)\b
 # "eerste werkdag van Kevin", "eerste dag voor jeroen", "eerste werkdag voor Marloes en Tim"
 _OF_NAME = re.compile(
     r"^\s*(?:van|voor|of|for)\s+(?P<first>[A-Za-zà-ÿ]+)(?:\s+(?:en|and|&)\s+(?P<second>[A-Za-zà-ÿ]+))?"
+    r"|^\s*(?P<cap>[A-Z][a-zà-ÿ]+)\s*[:!]"  # "Eerste werkdag Lieke: ging goed!"
 )
 # "de tweede kandidaat", "onze eerste medewerker", "nummer vier": one person
 _ORDINAL_PERSON = re.compile(
@@ -1227,6 +1240,8 @@ def _implicit_people(
             continue  # "Kim en Esra zijn nu vier maanden in dienst": working there, no news
         if _TAKEN_BACK.search(sentence) or _NOT_A_JOB_AFTER.match(after):
             continue  # "mocht beginnen, maar heeft geweigerd"; "begonnen aan een opleiding"
+        if _NOT_A_JOB_SUBJECT.search(clause):
+            continue  # "Voortraject gestart voor 3 kandidaten": a course started, no job
         if toks[i].text in ("eerste", "first") and _BEFORE_IT.search(clause):
             continue  # "ziek geworden vlak voor haar eerste werkdag": it did not happen
         if _NEGATION.search(clause) or _NOT_YET.search(clause + after.split(",")[0]):
@@ -1268,7 +1283,8 @@ def _implicit_people(
 # Who starts as staff of the supplier or the buyer is no start of the target group.
 _STAFF_WORDS = (
     r"(?:teamleider|leidinggevende|jobcoach|job coach|coördinator|coordinator|begeleider"
-    r"|manager|supervisor|voorman|werkleider|projectleider|contractmanager|consulent|team ?lead"
+    r"|manager|supervisor|voorman|werkleider|projectleider|contractmanager|consulent"
+    r"|team ?lead(?:er)?"
     r"|inkoper|directeur|uitvoerder|planner)s?"
 )
 _STAFF = re.compile(rf"\b{_STAFF_WORDS}\b", re.I)
@@ -1294,6 +1310,13 @@ _WORKED_FOR = re.compile(
 _NOT_A_JOB_AFTER = re.compile(
     r"^\s*(?:aan|met)\s+(?:een|de|het|haar|zijn)\s+(?:\w+\s+)?(?:opleiding|cursus|training"
     r"|studie|scholing|taalcursus|voortraject|sollicitatietraining|oriëntatie|orientatie)\b",
+    re.I,
+)
+
+
+_NOT_A_JOB_SUBJECT = re.compile(
+    r"^\s*(?:het\s+|de\s+|een\s+|ons\s+|onze\s+)?(?:voortraject|traject|opleiding|cursus"
+    r"|training|scholing|taalcursus|project|werkgroep|pilot|proeftuin)\s*$",
     re.I,
 )
 
@@ -1353,9 +1376,10 @@ def _people_of_start(
     after = _WITH_LABEL.sub(":", after, count=1)  # "gestart met inwerken: Linda en Wim"
     if after.lstrip().startswith(":"):  # "vandaag gestart: Hanna (20u), Yusuf (24u), Kim"
         people = max(people, _listed_people(after, cue_words))
-    if not people and (of := _OF_NAME.match(after)) and _a_person(of["first"], cue_words):
+    of = _OF_NAME.match(after)
+    if not people and of and _a_person(of["first"] or of["cap"], cue_words):
         people = 1 + _a_person(of["second"], cue_words)  # "eerste werkdag voor X en Y"
-        names = [n for n in (of["first"], of["second"]) if n]
+        names = [n for n in (of["first"] or of["cap"], of["second"]) if n]
     if group := _AS_A_GROUP.search(sentence):  # "met z'n tweeën"
         people = _GROUP_SIZE[group.group(1).lower()]
     return people, names, not names and people == 1 and not one
@@ -1425,6 +1449,15 @@ _FUTURE = re.compile(
     re.I,
 )
 _CLAUSE_END = re.compile(r"[,;.!?\n]")
+_HIRED_STARTS_LATER = re.compile(
+    r"\b(?:start|starten|begint|beginnen|starts|begins|will start)\s+(?:op\s+|per\s+|on\s+|in\s+)?"
+    r"(?:over\s+(?:\d|een|twee|drie|vier|enkele)\s+(?:weken|week|dagen|maanden)|in\s+\d\s+weeks"
+    r"|\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
+    r"|november|december))\b",
+    re.I,
+)
+_HIRED = re.compile(r"\b(?:aangenomen|hired|contract getekend|signed)\b", re.I)
+_STARTED_PAST = re.compile(r"\b(?:gestart|begonnen|started|began|in dienst getreden)\b", re.I)
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -1447,6 +1480,15 @@ def _plans(text: str) -> list[Span]:
     for m in _FUTURE.finditer(text):
         end = _CLAUSE_END.search(text, m.end())
         targets.append((m.start(), end.start() if end else len(text)))
+    # "Leon is aangenomen, start over 2 weken": hired, to start later (no start in it)
+    for m in _HIRED_STARTS_LATER.finditer(text):
+        start = _clause_start(text, m.start())
+        end = _CLAUSE_END.search(text, m.end())
+        before = _clause_start(text, start - 2) if start > _sentence(text, m.start())[0] else start
+        if _HIRED.search(text, before, start):  # "is aangenomen, start over 2 weken"
+            start = before
+        if not _STARTED_PAST.search(text, start, m.start()):
+            targets.append((start, end.start() if end else len(text)))
     # "Nu 11 medewerkers, waren er 8": a stock then and now, no count of starts (_grown_stock)
     targets += [m.span() for m in _STOCK_NOW_WAS.finditer(text) if _people_at_work(text, m)]
     return targets + _clause(text, _NEXT, _OBSTACLE)[1]

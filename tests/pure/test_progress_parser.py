@@ -487,6 +487,18 @@ V2 = [
     ("2 mensen begonnen in de schoonmaak, 1 van 20 uur en 1 van 12 uur", 2, 0, 0, None, 32.0)
     + ((),),
     ("2 mdw bij catering, 1 bij receptie", 3, 0, 0, None, None, ()),
+    ("Yusuf draait sinds 2 weken mee in de postkamer, 24 uur.", 1, 0, 0, None, 24.0, ()),
+    ("Yvonne werkt sinds 1 april bij de postkamer", 1, 0, 0, None, None, ()),
+    ("Het werkt sinds 1 april beter", 0, 0, 0, None, None, ()),
+    ("6 nieuwe kandidaten erbij deze maand", 0, 0, 0, None, None, ()),
+    ("Team leader Mark started this week as job coach", 0, 0, 0, None, None, ()),
+    ("Voortraject gestart voor 3 kandidaten", 0, 0, 0, 3, None, ()),
+    ("Leon is aangenomen, start over 2 weken.", 0, 0, 0, None, None, ()),
+    ("3 kandidaten gesproken, twee zijn aangenomen en starten 1 oktober", 0, 0, 0, 3, None, ()),
+    ("Tim is gestart en Leon start over 2 weken", 1, 0, 0, None, None, ()),
+    ("Eerste werkdag Lieke: ging goed! 26 uur bij de schoonmaak.", 1, 0, 0, None, 26.0, ()),
+    ("Jasper had his first working day at the reception today! 16 hours", 1, 0, 0, None, 16.0)
+    + ((),),
 ]
 
 
