@@ -1025,11 +1025,16 @@ _WORKS_SINCE = re.compile(
     r"(?:\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
     r"|november|december)|(?:een|1|2|3|twee|drie)\s+(?:week|weken|dagen|dag)|kort)\b"
 )
+# "Inmiddels draaien Wouter en Nadine sinds deze week mee"
+_NAMED_JOIN_IN = re.compile(
+    r"\b(?:draait|draaien|loopt|lopen)\s+(?P<who>[A-Z][a-zà-ÿ]+(?:\s+(?:en|and|&)\s+[A-Z][a-zà-ÿ]+)?)"
+    r"\s+(?:sinds|vanaf)\s+(?:\w+\s+){1,2}mee\b"
+)
 _HIRED_SOMEONE = re.compile(r"\b(?:hired|welcomed|onboarded) (?:someone|somebody|a new)\b", re.I)
 
 
 _COULD_START = re.compile(
-    r"\b(?:kon|konden|mocht|mochten|could)\s+(?P<who>[A-Z][a-zà-ÿ]+(?:\s+(?:en|and|&)\s+"
+    r"\b(?:kon|konden|mocht|mochten|could)\s+(?:(?:ook|toen|dan|eindelijk|nu)\s+)?(?P<who>[A-Z][a-zà-ÿ]+(?:\s+(?:en|and|&)\s+"
     r"[A-Z][a-zà-ÿ]+)?\s+)?(?:[a-zà-ÿ]+\s+){0,3}?"  # "kon Lisa gisteren eindelijk beginnen"
     r"(?:beginnen|starten|aan de slag|begin|start)\b"
 )
@@ -1060,6 +1065,11 @@ def _starts_named_after(text: str, masked: list[Span]) -> int:
     the verb; not in a plan ("volgende stap: vanaf maandag start Anouk") nor a maybe."""
     found = [*_STARTS_TODAY.finditer(text), *_HIRED_SOMEONE.finditer(text)]
     found += [m for m in _WORKS_SINCE.finditer(text) if _a_person(m["name"], set())]
+    found += [  # two names count twice
+        m
+        for m in _NAMED_JOIN_IN.finditer(text)
+        for _ in range(1 + bool(re.search(r"\s(?:en|and|&)\s", m["who"])))
+    ]
     return sum(
         not _inside(m.start(), masked)
         and not _MAYBE.search(text[slice(*_sentence(text, m.start()))])
@@ -1085,7 +1095,7 @@ _ONE_BEFORE = re.compile(
     r"(?!s|'s)[\s.]*$",  # "nieuwe coll. gestart": one new colleague
     re.I,
 )
-_NAME_PAIR = re.compile(r"\b[A-Z][a-z]+ (?:en|and|&) [A-Z][a-z]+\b")
+_NAME_PAIR = re.compile(r"\b[A-Z][a-z]+\s+(?:en|and|&)\s+[A-Z][a-z]+\b")
 # "Jochem, Hanna en Sven zijn begonnen": three or more names in a row
 _NAME_LIST = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:, [A-Z][a-zà-ÿ]+)+,? (?:en|and|&) [A-Z][a-zà-ÿ]+\b")
 # "yusf en dewi zijn allebij begonnen": two lowercase names before "zijn"
@@ -1251,10 +1261,20 @@ def _implicit_people(
             continue
         if i and toks[i - 1].text in ("nog", "still", "steeds", "weer", "again", "back"):
             continue  # "gewoon nog aan 't werk", "weer aan het werk na haar verzuim": no news
-        staff = _STAFF.search(clause) and not _FOR_SOMEONE.search(clause)
+        staff = _STAFF.search(_WITH_STAFF.sub(" ", clause)) and not _FOR_SOMEONE.search(clause)
+        if not staff and not _people_named(clause, cue_words) and not _PERSON.search(clause):
+            # "Mark, de nieuwe teamleider, is begonnen": who it is stands before the clause
+            staff = _STAFF.search(_WITH_STAFF.sub(" ", before)) and not _FOR_SOMEONE.search(before)
         if staff or _AS_STAFF.match(after):
             continue  # "nieuwe teamleider begonnen", "begonnen als jobcoach": no target group
         people, names, pronoun_only = _people_of_start(clause, after, sentence, cue_words)
+        named_before = _NAME_THEN_COMMA.search(before)
+        if not people and named_before and _a_person(named_before["name"], cue_words):
+            people, names, pronoun_only = (
+                1,
+                [named_before["name"]],
+                False,
+            )  # "Said, gisteren gestart"
         if not people and cue in _CONVERSION_CUES and _INTERN_PHRASE.search(clause):
             people, names, pronoun_only = 1, [], False  # "de stagiair is nu in dienst gekomen"
         if cue is _WELCOMED:  # "we verwelkomden Iris en Thijs": the people after the verb
@@ -1280,6 +1300,7 @@ def _implicit_people(
             counts.totals[category] += people
 
 
+_NAME_THEN_COMMA = re.compile(r"\b(?P<name>[A-Z][a-zà-ÿ]+),\s*(?:[a-zà-ÿ]+\s*){0,2}$")
 # Who starts as staff of the supplier or the buyer is no start of the target group.
 _STAFF_WORDS = (
     r"(?:teamleider|leidinggevende|jobcoach|job coach|coördinator|coordinator|begeleider"
@@ -1290,6 +1311,11 @@ _STAFF_WORDS = (
 _STAFF = re.compile(rf"\b{_STAFF_WORDS}\b", re.I)
 _AS_STAFF = re.compile(
     rf"^\s*(?:als|as)\s+(?:de\s+|nieuwe\s+|new\s+|a\s+|an\s+)*{_STAFF_WORDS}\b", re.I
+)
+# "Mohammed kan nu met een OV-begeleider reizen en is begonnen": staff beside the person
+_WITH_STAFF = re.compile(
+    rf"\b(?:met|with)\s+(?:een|de|haar|zijn|hun|a|the|her|his|their)\s+(?:[\w-]*-)?{_STAFF_WORDS}",
+    re.I,
 )
 _FOR_SOMEONE = re.compile(r"\b(?:voor|for|met|with)\s+[A-Z]")  # "de jobcoach … voor Vincent"
 _INTERN_PHRASE = re.compile(
@@ -1335,6 +1361,8 @@ def _subject_clause(before: str) -> tuple[str, int]:
     """The clause that says who, and where it starts in `before`: the last clause, or the one
     before a relative clause ("Sandra, die bij ons stage liep, heeft een contract gekregen" /
     "Welcome to Jamal, who kicked off …")."""
+    # "zijn Ayoub (ochtend, 20u) en Romy (middag, 16u) begonnen": no clause ends in brackets
+    before = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), before)
     parts = _CLAUSE_BREAK.split(before)
     clause = parts[-1]
     subject = None
@@ -1530,7 +1558,7 @@ _HOURS_OF_OTHERS = re.compile(
     re.I,
 )
 _CLOCK_BEFORE = re.compile(
-    r"(?:\b(?:om|at|vanaf|tot|from|until|sinds|before|after)|vóór)\s*$", re.I
+    r"(?:\b(?:om|at|vanaf|tot|from|until|sinds|before|after|ipv|i\.p\.v\.)|vóór)\s*$", re.I
 )
 _PER_DAY = re.compile(r"^\s*(?:per|in de|a|each)\s+(?:dag|day)", re.I)
 

@@ -499,6 +499,24 @@ V2 = [
     ("Eerste werkdag Lieke: ging goed! 26 uur bij de schoonmaak.", 1, 0, 0, None, 26.0, ()),
     ("Jasper had his first working day at the reception today! 16 hours", 1, 0, 0, None, 16.0)
     + ((),),
+    (
+        "De ploeg start nu om 9 uur ipv 6 uur. Daardoor konden ook Jamila en Bo beginnen, elk"
+        " 18 uur.",
+        2,
+        0,
+        0,
+        None,
+        36.0,
+        (),
+    ),
+    ("Inmiddels draaien Wouter en Nadine sinds deze week mee (32 en 20 uur).", 2, 0, 0, None)
+    + (52.0, ()),
+    ("Eerste die daarvan profiteert: Said, gisteren gestart, 32 uur.", 1, 0, 0, None, 32.0, ()),
+    ("Sinds we dat doen zijn Ayoub (ochtend, 20u) en Romy (middag, 16u) begonnen.", 2, 0, 0)
+    + (None, 36.0, ()),
+    ("Mohammed kan nu met een OV-begeleider reizen en is daardoor maandag begonnen", 1, 0, 0)
+    + (None, None, ()),
+    ("Mark, de nieuwe teamleider, is begonnen", 0, 0, 0, None, None, ()),
 ]
 
 
