@@ -213,6 +213,8 @@ _CUES = (
     _cue("ended", r"uit dienst", verb=True),
     _cue("candidates", r"kandidaat|kandidaten|sollicitant(en)?|werkzoekenden?|candidates?"),
     _cue("candidates", r"applicants?|kand"),  # "3 kand. in beeld"
+    _cue("candidates", r"pool|kandidatenpool|talentpool"),  # "pool staat op 7"
+    _cue("candidates", r"candidate pool"),
     _cue("candidates", r"in (beeld|view)", verb=True),
     _cue("candidates", r"in the pipeline", verb=True),
     _cue("candidates", r"voorgedragen|voorgesteld|shortlisted", verb=True),
@@ -224,6 +226,7 @@ _CUES = (
     _cue("internships", r"(werkervarings|leerwerk)(plek|plekken|plaats|plaatsen)|lwp"),
     _cue("internships", r"proefplaatsing(en)?|bbl-(plek|plekken|plaats|plaatsen)|bbl'?ers?"),
     _cue("internships", r"bbl-(traject|trajecten|opleiding|opleidingen)|bbl"),
+    _cue("internships", r"bbl-leerlingen?|bbl-leerling|bbl-leerlingen"),
 )
 
 # --- typos ---------------------------------------------------------------------------------
@@ -881,6 +884,14 @@ def _but_only(toks: list[_Tok], i: int) -> bool:
     )
 
 
+# The candidates in beeld said as a pool: its figure now (after an arrow: the new figure)
+_POOL_NOW = re.compile(
+    r"\b(?:kandidaten|candidate |talent)?pool\s*(?::\s*\d{1,3}\s*(?:→|->|naar|to)\s*"
+    r"|(?:is|staat|zit|stands|is now)\s+(?:nu\s+|now\s+)?(?:op\s+|at\s+)?)(?P<now>\d{1,3})\b",
+    re.I,
+)
+
+
 def _scan(text: str, masked: list[Span]) -> _Counts:
     """Counts per category, the candidates stock, what to ask about, and problems. Shared by
     parse_progress and classify_message, which read the same text with the same plans masked
@@ -968,6 +979,8 @@ def _scan_cached(text: str, masked: tuple[Span, ...]) -> _Counts:
         # "we zitten nu op 7 mensen, vorige maand waren het er 5"; "we zitten op 4, waren er 5"
         counts.totals["jobs" if grown > 0 else "ended"] = abs(grown)
         counts.ask = [field for field in counts.ask if field != "started"]  # said by the two
+    if pool := _POOL_NOW.search(text):  # "pool staat op 7", "Kandidatenpool: 7 → 5"
+        counts.candidates = int(pool["now"])
     if counts.candidates is None and _NO_CANDIDATES.search(text):
         counts.candidates = 0  # "nog geen kandidaten in beeld"
     counts.problems = list(dict.fromkeys(counts.problems))

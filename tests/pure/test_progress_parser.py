@@ -517,6 +517,11 @@ V2 = [
     ("Mohammed kan nu met een OV-begeleider reizen en is daardoor maandag begonnen", 1, 0, 0)
     + (None, None, ()),
     ("Mark, de nieuwe teamleider, is begonnen", 0, 0, 0, None, None, ()),
+    ("pool staat op 7", 0, 0, 0, 7, None, ()),
+    ("Candidate pool is at 6 right now.", 0, 0, 0, 6, None, ()),
+    ("Kandidatenpool: 7 → 5 want 2 zijn begonnen (Tom en Lara, elk 20 uur).", 2, 0, 0, 5, 40.0)
+    + ((),),
+    ("Ook 2 BBL-leerlingen gestart.", 0, 0, 2, None, None, ()),
 ]
 
 
