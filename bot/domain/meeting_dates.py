@@ -235,7 +235,11 @@ def parse_since(text: str, *, now: datetime, tz: str = "Europe/Amsterdam") -> da
 
 _NEXT_MEETING = re.compile(
     r"\b(?:volgende|eerstvolgende|komende|next|upcoming)\s+(?:bijeenkomst|bijeenkomsten"
-    r"|terugkomdag|meeting|meetings)\b",
+    r"|terugkomdag|meeting|meetings)\b"
+    # "Wanneer komen we de volgende keer bij elkaar?", "When do we meet again?"
+    r"|\b(?:volgende keer|weer|opnieuw)\s+(?:\w+\s+)?bij elkaar\b"
+    r"|\bzien we elkaar (?:weer|opnieuw)\b"
+    r"|\bmeet (?:again|next)\b|\bnext time we meet\b",
     re.IGNORECASE,
 )
 _WHEN_OR_WHERE = re.compile(

@@ -147,6 +147,10 @@ def test_impossible_or_far_dates_are_unreadable_not_a_crash(text):
         ("Wat moet ik voorbereiden voor de volgende bijeenkomst?", False),
         ("Wanneer is de volgende stap?", False),
         ("Wat is er besproken op de bijeenkomst?", False),
+        ("Wanneer en waar komen we de volgende keer bij elkaar?", True),
+        ("Wanneer zien we elkaar weer?", True),
+        ("When do we meet again?", True),
+        ("Waarom komen we weer bij elkaar?", False),
     ],
 )
 def test_a_question_for_the_next_meeting(question, asks):
