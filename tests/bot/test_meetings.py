@@ -133,6 +133,14 @@ async def test_a_question_for_the_next_meeting_is_answered_with_the_planned_ones
     assert "Monday 29 March 2027 at 14:00" in calls[-1].text
 
 
+async def test_a_next_meeting_question_is_not_answered_with_a_passage_about_something_else(world):
+    """'When do we meet again?' drew the doelgroepregister from the knowledge base."""
+    calls = await world.send(EVA, "When do we meet again?")
+    assert calls[-1].text == "No meetings are planned."
+    calls = await world.send(ANNA, "Wanneer en waar komen we de volgende keer bij elkaar?")
+    assert calls[-1].text == "Er zijn geen bijeenkomsten gepland."
+
+
 async def test_restart_before_due_reminder_sends_nothing_and_schedules(world):
     meeting = _meeting(world)
     world.clock.moment = datetime(2027, 3, 20, 9, 0, tzinfo=UTC)

@@ -4,6 +4,7 @@ coordinators when the knowledge base had no good answer."""
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import asdict
 
 from telegram import Update
@@ -38,6 +39,8 @@ from storage import conversations, people, questions
 from storage.access import group_proeftuin
 from storage.errors import NotAllowed, NotFound
 
+_MEETING_WORDS = re.compile(r"bijeenkomst|overleg|vergader|terugkomdag|meeting|bij elkaar", re.I)
+
 
 async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
     """Answer from the knowledge base, log it, and offer 👍/👎 under the answer. "Wanneer is
@@ -56,7 +59,9 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, te
     )
     previous = memory.data["question"] if memory else None
     answer = await kb.aask(text, previous=previous, language=language)
-    if next_meeting and not answer.answered:
+    if next_meeting and not (answer.answered and _MEETING_WORDS.search(answer.text)):
+        # an answer that speaks of no meeting at all ("When do we meet again?" drew the
+        # doelgroepregister) is no answer to this question
         await reply(update, context, "meetings_none")
         return
     if answer.via == "chat":  # "hoi", "bedankt!": a friendly word, not logged, no 👍/👎
