@@ -347,19 +347,22 @@ class IndexView:
 
     def question_similarities(self, vector: Sequence[float]) -> np.ndarray:
         """Per passage, the similarity of its closest alternative question (-1 if none)."""
-        best = np.full(len(self.chunks), -1.0, dtype=np.float32)
-        if len(self.alias_owner):
-            sims = self.alias_vectors @ np.asarray(vector, dtype=np.float32)
-            # aliases are sorted by passage: one reduceat instead of np.maximum.at (4 ms)
-            best[self._alias_passages] = np.maximum.reduceat(sims, self._alias_starts)
-        return best
+        return self._closest_per_passage(
+            self.alias_vectors, self._alias_passages, self._alias_starts, vector
+        )
 
     def sentence_similarities(self, vector: Sequence[float]) -> np.ndarray:
         """Per passage, the similarity of its closest stored sentence (-1 if none)."""
+        return self._closest_per_passage(
+            self.sentence_vectors, self._sentence_passages, self._sentence_starts, vector
+        )
+
+    def _closest_per_passage(self, vectors, passages, starts, vector) -> np.ndarray:
         best = np.full(len(self.chunks), -1.0, dtype=np.float32)
-        if len(self.sentence_owner):
-            sims = self.sentence_vectors @ np.asarray(vector, dtype=np.float32)
-            best[self._sentence_passages] = np.maximum.reduceat(sims, self._sentence_starts)
+        if len(passages):
+            sims = vectors @ np.asarray(vector, dtype=np.float32)
+            # rows are sorted by passage: one reduceat instead of np.maximum.at (4 ms)
+            best[passages] = np.maximum.reduceat(sims, starts)
         return best
 
     def sentences_of(self, chunk_id: str) -> tuple[list[str], np.ndarray]:
