@@ -39,6 +39,8 @@ SETS = {  # tests/eval/README.md says which set drove which choice
     "dev 8 (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten_dev8.jsonl",
     # a ninth: 200 as ordinary traffic is mixed, 90 with starts (12-02, afternoon)
     "dev 9 (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten_dev9.jsonl",
+    # a tenth: 200 from 32 senders with their own styles over six months (12-02, afternoon)
+    "dev 10 (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten_dev10.jsonl",
     "held-out": ROOT / "tests" / "eval" / "voortgang_berichten_heldout.jsonl",
     # a second held-out set, by yet another helper (2026-12-01, late)
     "held-out 2": ROOT / "tests" / "eval" / "voortgang_berichten_heldout2.jsonl",
