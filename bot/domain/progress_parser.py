@@ -145,6 +145,7 @@ _CUES = (
     _cue("jobs", r"(draait|draaien|loopt|lopen) (vanaf|sinds) \w+ mee", verb=True),
     _cue("jobs", r"eerste week (erop|gewerkt)", verb=True),
     _cue("jobs", r"nieuwe start", verb=True),  # "Nieuwe start: Rosa, 27 uur"
+    _cue("jobs", r"nieuw deze (periode|maand|week)"),  # a form: "nieuw deze periode: 1"
     _cue("jobs", r"new team members?"),
     _cue("jobs", r"nieuwe (gezichten|krachten|kracht|mensen)"),
     _cue("jobs", r"betaalde (plek|plekken|plaats|plaatsen)"),
@@ -251,6 +252,7 @@ _NOT_TYPOS |= {"besproken", "gesproken", "geregistreerd", "gemeld", "geleid", "g
 _NOT_TYPOS |= {"stand", "starten", "starters", "gestuurd", "afgesproken", "probleemloos"}
 _NOT_TYPOS |= {"gegaan", "gedaan", "gehaald", "diensten", "bediend", "getekende"}
 _NOT_TYPOS |= {"start", "starts"}  # "ze start 1 mei": a plan, not "gestart"
+_NOT_TYPOS |= {"contracturen", "werkuren", "arbeidsuren"}  # "Contracturen: 28" is no contract
 _NOT_TYPOS |= {"beginnen"}  # "gaat beginnen" is no "begonnen": a plan, not a start
 _WORD_RX = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -457,6 +459,11 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
         return None
     if _under_hours_label(toks, i):
         return None
+    label = _label_cue(toks, i - 1, cues) if i and toks[i - 1].kind == "colon" else None
+    if label == _IN_DIENST and _NEW_LABEL.search(_text_of(toks)):
+        return None  # a form with "in dienst: 5" and "nieuw deze periode: 1": a stock
+    if label is not None and label.category == "internships":
+        return label  # "BBL gestart: 1", "Stage gestart: 2": the label says what started
     if _first_of_hours(toks, i):  # "gestart: 20 en 28 uur"
         return None
     if _er_noun_bij(toks, i):  # "we hebben er een collega bij", "er zijn er 2 mdw bij"
@@ -588,14 +595,26 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
     return found
 
 
+_NEW_LABEL = re.compile(r"(?:^|\n)\s*(?:nieuw|nieuwe|new)\b[^:\n]{0,30}:", re.I)
+
+
+def _text_of(toks: list[_Tok]) -> str:
+    """The tokens' words, a line per line of the text (enough to find a form's labels)."""
+    return " ".join(t.text for t in toks).replace(" \n ", "\n")
+
+
 def _label_cue(toks: list[_Tok], colon: int, cues) -> _Cue | None:
-    """The cue in the words of a label before toks[colon] ("Leerwerkplek groen:")."""
+    """The cue in the words of a label before toks[colon] ("Leerwerkplek groen:"); an
+    internship named in it wins over a start verb ("BBL gestart: 1")."""
+    found = None
     for j in range(colon - 1, max(-1, colon - 4), -1):
         if toks[j].kind != "word":
-            return None
+            break
         if j in cues:
-            return cues[j][0]
-    return None
+            if cues[j][0].category == "internships":
+                return cues[j][0]
+            found = found or cues[j][0]
+    return found
 
 
 _ER_BIJ = _cue("jobs", r"bij", verb=True)
@@ -1607,7 +1626,7 @@ _SAME_HOURS_TOO = re.compile(r"^\s*(?:en|and)\s+[A-Z][a-zà-ÿ]+\s+(?:ook|too|al
 # "Uren: 20, 20 en 24", "uren 20/20/16", "Hours: 20 and 24", "Uren: twee keer 24"
 _HOURS_LABEL = re.compile(
     # "Uren:", "Uren starters", "Uren van de starters:" (more words only with a colon)
-    r"\b(?:uren|hours)(?:(?:\s+[a-zà-ÿ]+)?\s*:?|(?:\s+[a-zà-ÿ]+){2,3}\s*:)\s*"
+    r"\b(?:uren|hours|contracturen)(?:(?:\s+[a-zà-ÿ]+)?\s*:?|(?:\s+[a-zà-ÿ]+){2,3}\s*:)\s*"
     r"(?:(?P<times>twee|drie|vier|\d)\s+(?:keer|x|times)\s+)?"
     r"(?P<list>\d{1,2}(?:\s*(?:,|/|\+|en|and|&)\s*\d{1,2})*)\b(?!\s*(?:uur|u|hours?|h)\b)",
     re.I,

@@ -522,6 +522,13 @@ V2 = [
     ("Kandidatenpool: 7 → 5 want 2 zijn begonnen (Tom en Lara, elk 20 uur).", 2, 0, 0, 5, 40.0)
     + ((),),
     ("Ook 2 BBL-leerlingen gestart.", 0, 0, 2, None, None, ()),
+    # dev set 10: forms
+    ("Nieuwe medewerkers doelgroep: 1\nContracturen: 28\nBeëindigd: 1", 1, 1, 0, None, 28.0)
+    + ((),),
+    ("in dienst doelgroep: 5\nnieuw deze periode: 1 (A. Haddou, 24u)\nkandidaten: 2", 1, 0, 0)
+    + (2, 24.0, ()),
+    ("In dienst: 2\nUren: 20 en 24", 2, 0, 0, None, 44.0, ()),
+    ("BBL gestart: 1 (mbo Facilitair niveau 2)", 0, 0, 1, None, None, ()),
 ]
 
 
