@@ -131,7 +131,9 @@ _CUES = (
     _cue("jobs", r"new (colleagues?|employees?|staff|starters?|hires?|workers?)"),
     _cue("jobs", r"employees?|starters?|colleagues?"),
     _cue("jobs", r"(new|paid|betaalde|nieuwe) starts"),  # "New paid starts: 2 (Noah, Ilse)"
-    _cue("jobs", r"baan|banen|baantjes?|dienstverband(en)?|plaatsing(en)?|jobs?|hires?"),
+    _cue("jobs", r"baan|banen|baantjes?|dienstverband(en)?|plaatsing(en)?|hires?"),
+    # "three job interviews", "the job coach": no jobs
+    _cue("jobs", r"jobs? !(interviews?|coach|coaches|coaching|fairs?|descriptions?|carving)"),
     _cue("jobs", r"(arbeids)?contract(en)?", article_ok=False),
     _cue("jobs", r"geplaatst|aangenomen|hired|placed|employed|gestart|begonnen|started", verb=True),
     _cue("jobs", r"startte|startten|begon|began|begun", verb=True),
@@ -148,6 +150,8 @@ _CUES = (
     _cue("jobs", r"nieuw deze (periode|maand|week)"),  # a form: "nieuw deze periode: 1"
     _cue("jobs", r"new team members?"),
     _cue("jobs", r"nieuwe (gezichten|krachten|kracht|mensen)"),
+    _cue("jobs", r"nieuwe (mannen|vrouwen|gasten|jongens|meiden|dames|heren)"),
+    _cue("jobs", r"new (start|starts|faces|people|guys)"),  # "one new start this period (Anna)"
     _cue("jobs", r"betaalde (plek|plekken|plaats|plaatsen)"),
     _cue("jobs", r"contract(en)? (getekend|ondertekend|gekregen|signed)", verb=True),
     # "de stage is omgezet in een contract", "1 intern became a paid employee"
@@ -432,6 +436,9 @@ def _first_of_hours(toks: list[_Tok], i: int) -> bool:
     )
 
 
+_LEFT = {"uitgestroomd", "vertrokken", "weggegaan", "overgestapt", "left", "moved", "gestopt"}
+_INTO = {"doorgestroomd", "omgezet", "overgegaan", "overgestapt", "converted"}
+_RECRUITING = {"werving", "werven", "recruitment", "vacature", "vacatures", "wervingsprocedure"}
 _HOUR_LABEL_WORDS = {"uren", "uur", "hours", "hrs", "urenverdeling", "contracturen"}
 _LINE_END = {"\n", ".", ";", "!", "?"}
 
@@ -459,6 +466,17 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
         return None
     if _under_hours_label(toks, i):
         return None
+    if _before(toks, i, _RECRUITING, 4):
+        return None  # "de werving voor de drie extra plaatsen is gestart": sought, not filled
+    if tok.article and i > 1 and toks[i - 1].text in ("naar", "to") and toks[i - 2].text in _LEFT:
+        return None  # "uitgestroomd naar een baan bij een hoveniersbedrijf": a job elsewhere
+    if (
+        tok.article
+        and i > 1
+        and toks[i - 1].text in ("naar", "to", "in")
+        and toks[i - 2].text in _INTO
+    ):
+        return None  # "is doorgestroomd naar een betaalde baan": the person, counted already
     label = _label_cue(toks, i - 1, cues) if i and toks[i - 1].kind == "colon" else None
     if label == _IN_DIENST and _NEW_LABEL.search(_text_of(toks)):
         return None  # a form with "in dienst: 5" and "nieuw deze periode: 1": a stock
@@ -831,8 +849,9 @@ def _continues_count(toks: list[_Tok], i: int, last_at: int) -> bool:
     return toks[i - 1].text == "," and nxt is not None and nxt.text in _ELLIPSIS_AFTER
 
 
-_PART_BEFORE = {",", ":", "en", "and", "(", "-", "–"}
+_PART_BEFORE = {",", ":", "en", "and", "(", "-", "–", "weten", "namelijk", "namely"}
 _PART_AFTER = {"in", "bij", "op", "van", "at", "for", "of", "voor", "x", "naar", "to", "on"}
+_PART_AFTER |= {"medewerker", "medewerkers", "persoon", "personen", "collega", "employee"}
 
 
 def _breakdown_parts(toks: list[_Tok], at: int, total: int) -> list[int]:
@@ -947,7 +966,14 @@ def _scan_cached(text: str, masked: tuple[Span, ...]) -> _Counts:
             continue
         if cue is None:
             continue
-        if cue.category == "internships" and _CONVERTED.search(text, *_sentence(text, tok.start)):
+        # in the number's own clause: "2 stages gestart, en 1 persoon is doorgestroomd naar
+        # een betaalde baan" keeps its 2 internships
+        clause_end = _CLAUSE_END.search(text, tok.start)
+        own_clause = (
+            _clause_start(text, tok.start),
+            clause_end.start() if clause_end else len(text),
+        )
+        if cue.category == "internships" and _CONVERTED.search(text, *own_clause):
             cue = _CONVERTED_TO_JOB  # "de 2 proefplaatsingen zijn omgezet in een contract"
         if cue.category == "jobs" and (internship := _started_with_internship(toks, i, cues)):
             cue = internship  # "twee jongeren zijn gestart met een stage": two internships

@@ -529,6 +529,15 @@ V2 = [
     + (2, 24.0, ()),
     ("In dienst: 2\nUren: 20 en 24", 2, 0, 0, None, 44.0, ()),
     ("BBL gestart: 1 (mbo Facilitair niveau 2)", 0, 0, 1, None, None, ()),
+    ("No new hires this fortnight. We did have three job interviews last Thursday.", 0, 0, 0)
+    + (None, None, ()),
+    ("de werving voor de drie extra plaatsen is gestart via het WSP", 0, 0, 0, None, None, ()),
+    ("2 plaatsingen gerealiseerd, te weten één medewerker voor 30 uur en één voor 18", 2, 0, 0)
+    + (None, 48.0, ()),
+    ("1 persoon is van stage doorgestroomd naar een betaalde baan (28 uur)", 1, 0, 0, None, 28.0)
+    + ((),),
+    ("Groen Brabant. Twee nieuwe mannen. Allebei 32 uur.", 2, 0, 0, None, 64.0, ()),
+    ("Quick figures: one new start this period (Anna, 20 hrs)", 1, 0, 0, None, 20.0, ()),
 ]
 
 
