@@ -80,7 +80,7 @@ _ARTICLE_ADJ = {"nieuwe", "extra", "vaste", "betaalde", "echte", "goede", "eerst
 _ARTICLE_ADJ |= {"nije", "nuje", "nieuw"}  # Gronings, Limburgs
 # A number followed by one of these measures something else ("twee weken", "15 maart").
 _UNIT_NOUNS = re.compile(
-    r"(weken|week|dagen|dag|maanden|maand|jaar|jaren|uur|uren|minuten|keer|procent|%|euro|weeks?"
+    r"(weken|week|wk|wkn|dagen|dag|maanden|maand|mnd|jaar|jaren|uur|uren|minuten|keer|procent|%|euro|weeks?"
     r"|days?|months?|years?|hours?|hrs|h|u|uurtjes|times|percent|januari|februari|maart|april|mei|juni|juli"
     r"|augustus|september|oktober|november|december)"
 )
@@ -214,7 +214,7 @@ _CUES = (
         verb=True,
     ),
     _cue("ended", r"not renewed", verb=True),
-    _cue("ended", r"eruit|weg", verb=True),
+    _cue("ended", r"eruit|weg|eraf", verb=True),  # "2 erbij, 1 eraf"
     _cue("ended", r"uit dienst", verb=True),
     _cue("candidates", r"kandidaat|kandidaten|sollicitant(en)?|werkzoekenden?|candidates?"),
     _cue("candidates", r"applicants?|kand"),  # "3 kand. in beeld"
@@ -436,6 +436,17 @@ def _first_of_hours(toks: list[_Tok], i: int) -> bool:
     )
 
 
+def _of_a_group(toks: list[_Tok], i: int) -> bool:
+    """toks[i] is the group after "N van de …" / "N of the …" ("één van de drie", "two of
+    the three colleagues", "een van de eerste drie")."""
+    j = i - 1
+    while j >= 0 and i - j <= 2 and toks[j].text in _GROUP_WORDS:
+        j -= 1
+    return j < i - 1 and j >= 1 and toks[j].text in ("van", "of") and toks[j - 1].kind == "num"
+
+
+_CANDIDATE_WORDS = {"kandidaten", "candidates", "kandidaat", "sollicitanten"}  # the stock
+_GROUP_WORDS = {"de", "the", "onze", "our", "die", "those", "eerste", "first", "these", "deze"}
 _LEFT = {"uitgestroomd", "vertrokken", "weggegaan", "overgestapt", "left", "moved", "gestopt"}
 _INTO = {"doorgestroomd", "omgezet", "overgegaan", "overgestapt", "converted"}
 _RECRUITING = {"werving", "werven", "recruitment", "vacature", "vacatures", "wervingsprocedure"}
@@ -466,6 +477,8 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
         return None
     if _under_hours_label(toks, i):
         return None
+    if _of_a_group(toks, i) and not (nxt is not None and nxt.text in _CANDIDATE_WORDS):
+        return None  # "één van de drie nieuwe collega's is gestopt": the three are no count
     if _before(toks, i, _RECRUITING, 4):
         return None  # "de werving voor de drie extra plaatsen is gestart": sought, not filled
     if tok.article and i > 1 and toks[i - 1].text in ("naar", "to") and toks[i - 2].text in _LEFT:
@@ -492,7 +505,11 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
         tok = replace(tok, article=True)  # "one of our colleagues quit", as "een van onze"
     if tok.article and nxt is not None and nxt.text in ("van", "of"):  # "een van onze …"
         k = i + 2 + (i + 2 < len(toks) and toks[i + 2].text in _OUR)
+        k += k < len(toks) and toks[k].text in ("eerste", "first")
+        k += k < len(toks) and toks[k].kind == "num"  # "een van de (eerste) drie …"
         k += k < len(toks) and toks[k].text in _ARTICLE_ADJ
+        if k in cues and cues[k][0].verb and cues[k][0].category in ("jobs", "ended"):
+            return cues[k][0]  # "Een van de twee weg", "een van de eerste drie gestopt"
         if not (k in cues and not cues[k][0].verb):
             return None
         tok, i = replace(tok, article=False), k - 1  # read on from the noun, as "1 medewerker"

@@ -538,6 +538,11 @@ V2 = [
     + ((),),
     ("Groen Brabant. Twee nieuwe mannen. Allebei 32 uur.", 2, 0, 0, None, 64.0, ()),
     ("Quick figures: one new start this period (Anna, 20 hrs)", 1, 0, 0, None, 20.0, ()),
+    ("één van de drie nieuwe collega's is helaas alweer gestopt", 0, 1, 0, None, None, ()),
+    ("sadly one of the two new guys left after three weeks", 0, 1, 0, None, None, ()),
+    ("Groen Brabant. Een van de twee weg. Rug.", 0, 1, 0, None, None, ()),
+    ("twee van onze vier kandidaten spreken nog te weinig Nederlands", 0, 0, 0, 4, None, ()),
+    ("2 erbij, 1 eraf. verder rustig.", 2, 1, 0, None, None, ()),
 ]
 
 
