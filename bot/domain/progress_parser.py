@@ -1105,6 +1105,14 @@ _NAMED_JOIN_IN = re.compile(
     r"\b(?:draait|draaien|loopt|lopen)\s+(?P<who>[A-Z][a-zà-ÿ]+(?:\s+(?:en|and|&)\s+[A-Z][a-zà-ÿ]+)?)"
     r"\s+(?:sinds|vanaf)\s+(?:\w+\s+){1,2}mee\b"
 )
+# "Sinds 16 september werken er twee mensen uit de doelgroep": how many since a recent day
+_WORK_SINCE_COUNT = re.compile(
+    r"\bsinds\s+(?:\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september"
+    r"|oktober|november|december)|maandag|dinsdag|woensdag|donderdag|vrijdag|vorige week)\s+"
+    r"werk(?:t|en)\s+er\s+(?P<n>\d{1,2}|een|één|twee|drie|vier|vijf|zes)\s+(?:nieuwe\s+)?"
+    r"(?:mensen|medewerkers?|personen|collega'?s|persoon)\b",
+    re.I,
+)
 _HIRED_SOMEONE = re.compile(r"\b(?:hired|welcomed|onboarded) (?:someone|somebody|a new)\b", re.I)
 
 
@@ -1139,6 +1147,9 @@ def _starts_named_after(text: str, masked: list[Span]) -> int:
     """'Per vandaag werkt Anouk bij ons', 'just hired someone': starts with the person after
     the verb; not in a plan ("volgende stap: vanaf maandag start Anouk") nor a maybe."""
     found = [*_STARTS_TODAY.finditer(text), *_HIRED_SOMEONE.finditer(text)]
+    for m in _WORK_SINCE_COUNT.finditer(text):
+        n = m["n"].lower()
+        found += [m] * (int(n) if n.isdigit() else _WORDS[n])
     found += [m for m in _WORKS_SINCE.finditer(text) if _a_person(m["name"], set())]
     found += [  # two names count twice
         m
@@ -1926,6 +1937,13 @@ def classify_message(text: str) -> Literal["question", "update", "unsure"]:
         read = parse_progress(text)
         noted = read.obstacles or read.lesson or read.activity
         if read.solved or (noted and _OPENS_WITH_LABEL.match(correct_typos(text))):
+            return "update"
+    question, mark, rest = text.partition("?")
+    if mark and len(rest.strip()) >= 20 and "?" not in rest:
+        # "Hoe staat het ervoor in Enschede? Nou, goed! Sinds 16 september werken er twee …":
+        # the check-in's own question, answered in the same message
+        read = parse_progress(rest)
+        if read.jobs_realised or read.jobs_ended or read.internships or read.candidates:
             return "update"
     text = correct_typos(text)
     counts = _scan(text, _plans(text))

@@ -193,6 +193,17 @@ CLASSIFY = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Hoe staat het ervoor in Enschede? Nou, goed! Sinds maandag zijn er 2 gestart.", "update"),
+        ("Hoe staat het ervoor? Goed hoor", "question"),
+    ],
+)
+def test_a_check_in_question_answered_in_the_same_message_is_an_update(text, kind):
+    assert classify_message(text) == kind
+
+
 @pytest.mark.parametrize(("text", "kind"), CLASSIFY)
 def test_classify_message(text, kind):
     assert classify_message(text) == kind
@@ -543,6 +554,17 @@ V2 = [
     ("Groen Brabant. Een van de twee weg. Rug.", 0, 1, 0, None, None, ()),
     ("twee van onze vier kandidaten spreken nog te weinig Nederlands", 0, 0, 0, 4, None, ()),
     ("2 erbij, 1 eraf. verder rustig.", 2, 1, 0, None, None, ()),
+    (
+        "Sinds 16 september werken er twee mensen uit de doelgroep: Romy (20 uur) en Dennis"
+        " (25 uur).",
+        2,
+        0,
+        0,
+        None,
+        45.0,
+        (),
+    ),
+    ("Er werken nu 6 mensen via de proeftuin", 0, 0, 0, None, None, ()),
 ]
 
 
