@@ -1925,6 +1925,11 @@ _QUESTION_WORD = re.compile(
     r"wat|hoe|wie|waar|wanneer|waarom|welke|hoeveel|kan|mag|moet|is|zijn"
     r"|what|how|who|when|why|which|can|does|do"
 )
+# a question without its mark opens with its verb: "Hebben jullie al overleg gehad met UWV"
+_VERB_FIRST = set(
+    """hebben heb hebt heeft gaan gaat komen komt weten weet zullen zal wil willen kunnen
+    have has did will should would could""".split()
+)
 _PAST = re.compile(r"\b(geplaatst|aangenomen|getekend|ondertekend|gestart|we hebben)\b", re.I)
 
 
@@ -1937,6 +1942,11 @@ def classify_message(text: str) -> Literal["question", "update", "unsure"]:
         read = parse_progress(text)
         noted = read.obstacles or read.lesson or read.activity
         if read.solved or (noted and _OPENS_WITH_LABEL.match(correct_typos(text))):
+            return "update"
+        # "vandaag gesprek gehad met UWV": something done, told, not asked
+        first_word = next((t.text for t in _tokens(text) if t.kind == "word"), "")
+        asked = _QUESTION_WORD.fullmatch(first_word) or first_word in _VERB_FIRST
+        if read.activity and not asked:
             return "update"
     question, mark, rest = text.partition("?")
     if mark and len(rest.strip()) >= 20 and "?" not in rest:

@@ -190,6 +190,9 @@ CLASSIFY = [
     ("Wat werkt het best bij de intake?", "question"),
     ("Knelpunt: wat doen we met vervoer?", "question"),
     ("vervoer", "unsure"),
+    # something done, told without a label
+    ("vandaag gesprek gehad met UWV", "update"),
+    ("Werkbezoek gehad bij de locatie in Zwolle", "update"),
 ]
 
 
