@@ -41,6 +41,8 @@ SETS = {  # tests/eval/README.md says which set drove which choice
     "dev 9 (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten_dev9.jsonl",
     # a tenth: 200 from 32 senders with their own styles over six months (12-02, afternoon)
     "dev 10 (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten_dev10.jsonl",
+    # an eleventh: 200, 113 with starts worded anew each time (12-02, afternoon)
+    "dev 11 (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten_dev11.jsonl",
     "held-out": ROOT / "tests" / "eval" / "voortgang_berichten_heldout.jsonl",
     # a second held-out set, by yet another helper (2026-12-01, late)
     "held-out 2": ROOT / "tests" / "eval" / "voortgang_berichten_heldout2.jsonl",
