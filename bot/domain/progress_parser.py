@@ -190,6 +190,18 @@ _CUES = (
     _cue("jobs", r"(eerste|first) (dienst|shift)", verb=True),
     _cue("jobs", r"first (working|work) day", verb=True),
     _cue("jobs", r"taken on", verb=True),
+    # dev set 11
+    _cue("jobs", r"(took|take) on", verb=True),  # "We took on a new cleaner"
+    _cue("jobs", r"binnengehaald|aangetrokken", verb=True),  # "We hebben Ali binnengehaald"
+    _cue(
+        "jobs",
+        r"eerste (loonstrook|loonstrookje|loonstrookjes|loonstroken|salaris|paycheck|payslip)",
+        verb=True,
+    ),
+    _cue("jobs", r"first (paycheck|payslip)", verb=True),
+    _cue("jobs", r"eerste week zit erop", verb=True),  # "Eerste week zit erop voor Daan!"
+    _cue("jobs", r"vast in (het|de) (rooster|planning)", verb=True),  # "zit nu vast in het rooster"
+    _cue("jobs", r"nieuw in (ons|het|de) (team|ploeg)", verb=True),  # "Nieuw in ons team: Arjen, …"
     _cue("jobs", r"kicked off (his|her|their) job", verb=True),
     _cue("jobs", r"kicked off (his|her|their) new job", verb=True),
     _cue("jobs", r"ingeschreven als (werknemer|medewerker|medewerkster)", verb=True),
@@ -227,6 +239,7 @@ _CUES = (
     _cue("internships", r"stage(s|plek|plekken|plaats|plaatsen)?|stagi(ai|e|ë)r(e|s|es)?"),
     _cue("internships", r"internships?"),
     _cue("internships", r"(work|trial) placements?"),
+    _cue("internships", r"work experience placements?"),
     _cue("internships", r"interns?|trainees?"),
     _cue("internships", r"(werkervarings|leerwerk)(plek|plekken|plaats|plaatsen)|lwp"),
     _cue("internships", r"proefplaatsing(en)?|bbl-(plek|plekken|plaats|plaatsen)|bbl'?ers?"),
@@ -477,6 +490,13 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
         return None
     if _under_hours_label(toks, i):
         return None
+    if (
+        nxt is not None
+        and nxt.text == "contract"
+        and i + 2 < len(toks)
+        and toks[i + 2].text in _HOUR_UNITS
+    ):
+        return None  # "Total of 110 contract hours"
     if _of_a_group(toks, i) and not (nxt is not None and nxt.text in _CANDIDATE_WORDS):
         return None  # "één van de drie nieuwe collega's is gestopt": the three are no count
     if _before(toks, i, _RECRUITING, 4):
@@ -1113,6 +1133,12 @@ _WORK_SINCE_COUNT = re.compile(
     r"(?:mensen|medewerkers?|personen|collega'?s|persoon)\b",
     re.I,
 )
+# "we zijn met 4 mensen uit de doelgroep van start gegaan" (a proeftuin that starts has none)
+_STARTED_WITH = re.compile(
+    r"\bmet\s+(?P<n>\d{1,2}|twee|drie|vier|vijf|zes|zeven|acht)\s+(?:nieuwe\s+)?(?:mensen"
+    r"|medewerkers|collega'?s|personen)\b[^.!?\n]{0,40}?\bvan start\b",
+    re.I,
+)
 _HIRED_SOMEONE = re.compile(r"\b(?:hired|welcomed|onboarded) (?:someone|somebody|a new)\b", re.I)
 
 
@@ -1147,7 +1173,7 @@ def _starts_named_after(text: str, masked: list[Span]) -> int:
     """'Per vandaag werkt Anouk bij ons', 'just hired someone': starts with the person after
     the verb; not in a plan ("volgende stap: vanaf maandag start Anouk") nor a maybe."""
     found = [*_STARTS_TODAY.finditer(text), *_HIRED_SOMEONE.finditer(text)]
-    for m in _WORK_SINCE_COUNT.finditer(text):
+    for m in [*_WORK_SINCE_COUNT.finditer(text), *_STARTED_WITH.finditer(text)]:
         n = m["n"].lower()
         found += [m] * (int(n) if n.isdigit() else _WORDS[n])
     found += [m for m in _WORKS_SINCE.finditer(text) if _a_person(m["name"], set())]
@@ -1499,7 +1525,8 @@ def _people_of_start(
     return people, names, not names and people == 1 and not one
 
 
-_WITH_LABEL = re.compile(r"^\s*(?:met|with)\s+\w+\s*:")
+# "gestart met inwerken: Linda en Wim", "Vandaag gestart bij archief: Wendy en Hans"
+_WITH_LABEL = re.compile(r"^\s*(?:met|with|bij|at|in|op)\s+(?:de\s+|het\s+|the\s+)?\w+\s*:")
 _CONVERTED = re.compile(
     r"\bomgezet (?:in|naar) (?:een )?(?:\w+ )?(?:\w*contract|baan|dienstverband"
     r"|arbeidsovereenkomst)"

@@ -568,6 +568,16 @@ V2 = [
         (),
     ),
     ("Er werken nu 6 mensen via de proeftuin", 0, 0, 0, None, None, ()),
+    # dev set 11
+    ("We placed 5 people this month. Total of 110 contract hours.", 5, 0, 0, None, None, ()),
+    ("we zijn met 4 mensen uit de doelgroep van start gegaan 🥳", 4, 0, 0, None, None, ()),
+    ("Proeftuin Zwolle is vandaag officieel van start gegaan", 0, 0, 0, None, None, ()),
+    ("Vandaag gestart bij archief: Wendy en Hans.", 2, 0, 0, None, None, ()),
+    ("Nieuw in ons team: Arjen (32u), Wesley (32u), Nina (16u)", 3, 0, 0, None, 80.0, ()),
+    ("We hebben Ali binnengehaald voor de postkamer. 32u contract.", 1, 0, 0, None, 32.0, ()),
+    ("Marloes heeft haar eerste loonstrook binnen!", 1, 0, 0, None, None, ()),
+    ("Ali zit nu vast in het rooster van de receptie", 1, 0, 0, None, None, ()),
+    ("Two work experience placements started at reception this week.", 0, 0, 2, None, None, ()),
 ]
 
 
