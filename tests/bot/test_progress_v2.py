@@ -98,11 +98,17 @@ async def test_herstel_shows_what_an_update_recorded_and_asks_before_withdrawing
     assert knelpunten(world.db, find_proeftuin(world.db, "Schoonmaak").id) == []
 
 
-async def test_a_message_without_figures_chosen_as_update_becomes_an_activity(world):
+async def test_an_activity_told_is_offered_as_an_update_at_once(world):
     calls = await world.send(ANNA, "vandaag gesprek gehad met UWV")
+    assert "Activiteit: vandaag gesprek gehad met UWV" in calls[-1].text
+    assert world.button(ANNA.id, "Opslaan")
+
+
+async def test_a_message_without_figures_chosen_as_update_becomes_an_activity(world):
+    calls = await world.send(ANNA, "Hebben we overleg gehad met UWV")
     assert calls[-1].text == "Is dit een vraag of een voortgangsupdate?"
     calls = await world.press(ANNA, world.button(ANNA.id, "Voortgang"))
-    assert "Activiteit: vandaag gesprek gehad met UWV" in calls[-1].text
+    assert "Activiteit: Hebben we overleg gehad met UWV" in calls[-1].text
 
 
 async def test_a_message_read_as_an_update_with_nothing_to_count_is_offered_as_a_note(world):
