@@ -39,7 +39,7 @@ from storage import conversations, people, questions
 from storage.access import group_proeftuin
 from storage.errors import NotAllowed, NotFound
 
-_MEETING_WORDS = re.compile(r"bijeenkomst|overleg|vergader|terugkomdag|meeting|bij elkaar", re.I)
+_MEETING_WORDS = re.compile(r"bijeenkomst|overleg|vergader|terugkomdag|meeting", re.I)
 
 
 async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
