@@ -1139,6 +1139,10 @@ _STARTED_WITH = re.compile(
     r"|medewerkers|collega'?s|personen)\b[^.!?\n]{0,40}?\bvan start\b",
     re.I,
 )
+_WORK_FROM_TODAY = re.compile(
+    r"\b(?:[Vv]anaf|[Pp]er|[Ss]inds)\s+(?:vandaag|gisteren|maandag|dinsdag|woensdag|donderdag"
+    r"|vrijdag)\s+werken\s+(?P<who>[A-Z][^.!?\n]{0,80}?)\s+(?:bij|in|op|voor)\s"
+)
 _HIRED_SOMEONE = re.compile(r"\b(?:hired|welcomed|onboarded) (?:someone|somebody|a new)\b", re.I)
 
 
@@ -1173,6 +1177,9 @@ def _starts_named_after(text: str, masked: list[Span]) -> int:
     """'Per vandaag werkt Anouk bij ons', 'just hired someone': starts with the person after
     the verb; not in a plan ("volgende stap: vanaf maandag start Anouk") nor a maybe."""
     found = [*_STARTS_TODAY.finditer(text), *_HIRED_SOMEONE.finditer(text)]
+    for m in _WORK_FROM_TODAY.finditer(text):
+        who = re.sub(r"\([^()]*\)", " ", m["who"])
+        found += [m] * len([n for n in _NAME.findall(who) if n not in _NOT_NAMES])
     for m in [*_WORK_SINCE_COUNT.finditer(text), *_STARTED_WITH.finditer(text)]:
         n = m["n"].lower()
         found += [m] * (int(n) if n.isdigit() else _WORDS[n])
@@ -1197,7 +1204,9 @@ _MAYBE = re.compile(
     r"|tuesday|wednesday|thursday|friday)|morgen|overmorgen|tomorrow"
     r"|gepland)\b"
     # "er gaat volgende week iemand beginnen", "ze gaat per 1 maart aan het werk"
-    r"|\bga(?:at|an)\b.{0,40}\b(?:beginnen|starten|aan (?:het|de|'t) (?:werk|slag))\b",
+    r"|\bga(?:at|an)\b.{0,40}\b(?:beginnen|starten|aan (?:het|de|'t) (?:werk|slag))\b"
+    # "hij kan nu echt aan de slag. Start is op 1 maart": able to start, not started
+    r"|\bkan\b.{0,20}\baan (?:het|de|'t) (?:werk|slag)\b",
     re.I,
 )
 _ONE_BEFORE = re.compile(
@@ -1389,6 +1398,8 @@ def _implicit_people(
             )  # "Said, gisteren gestart"
         if not people and cue in _CONVERSION_CUES and _INTERN_PHRASE.search(clause):
             people, names, pronoun_only = 1, [], False  # "de stagiair is nu in dienst gekomen"
+        if cue is _CONVERTED_TO_JOB and _MADE_PERMANENT.search(sentence):
+            continue  # "Het contract van Marco is omgezet van tijdelijk naar vast": no new job
         if cue is _WELCOMED:  # "we verwelkomden Iris en Thijs": the people after the verb
             names = _people_named(after, cue_words)
             people, pronoun_only = len(names), False
@@ -1436,7 +1447,7 @@ _INTERN_PHRASE = re.compile(
     re.I,
 )
 _STARTS_LATER = re.compile(
-    r"\b(?:ze|zij|hij|he|she|they)(?:'ll)?\s+(?:gaat|begint|start|starts|begins|will start"
+    r"\b(?:ze|zij|hij|he|she|they|and|en)(?:'ll)?\s+(?:gaat|begint|start|starts|begins|will start"
     r"|will begin|komt)\b(?!\s+(?:vandaag|today))",
     re.I,
 )
@@ -1452,6 +1463,7 @@ _NOT_A_JOB_AFTER = re.compile(
 )
 
 
+_MADE_PERMANENT = re.compile(r"\bvan tijdelijk\b|\b(?:naar|in) (?:een )?vast\b", re.I)
 _NOT_A_JOB_SUBJECT = re.compile(
     r"^\s*(?:het\s+|de\s+|een\s+|ons\s+|onze\s+)?(?:voortraject|traject|opleiding|cursus"
     r"|training|scholing|taalcursus|project|werkgroep|pilot|proeftuin)\s*$",
@@ -1526,7 +1538,9 @@ def _people_of_start(
 
 
 # "gestart met inwerken: Linda en Wim", "Vandaag gestart bij archief: Wendy en Hans"
-_WITH_LABEL = re.compile(r"^\s*(?:met|with|bij|at|in|op)\s+(?:de\s+|het\s+|the\s+)?\w+\s*:")
+_WITH_LABEL = re.compile(
+    r"^\s*(?:met|with|bij|at|in|op|vandaag|today|deze week|this week)\b[^:.,!?\n]{0,60}:"
+)
 _CONVERTED = re.compile(
     r"\bomgezet (?:in|naar) (?:een )?(?:\w+ )?(?:\w*contract|baan|dienstverband"
     r"|arbeidsovereenkomst)"
@@ -1679,7 +1693,7 @@ _PER_DAY = re.compile(r"^\s*(?:per|in de|a|each)\s+(?:dag|day)", re.I)
 _EACH = re.compile(
     r"\b(?:beiden|beide|allebei|allebij|baaide|allemaal|allen|elk|ieder|iedereen|each|both|all"
     r"|per persoon|contracten|contracts"
-    r"|alle (?:twee|drie|vier|vijf|zes)|all (?:two|three|four|five))"
+    r"|alle (?:twee|drie|vier|vijf|zes|[2-9])|all (?:two|three|four|five|[2-9]))"
     # "beide fulltime 36 uur", "each on a 24-hour contract", "ieder een contract van 20 uur"
     r"(?:\s+(?:fulltime|parttime|voltijds?|deeltijds?|full-time|part-time|on|a|an|met|een|op"
     r"|with|contract|van|voor|for|of))*\s*$",

@@ -578,6 +578,17 @@ V2 = [
     ("Marloes heeft haar eerste loonstrook binnen!", 1, 0, 0, None, None, ()),
     ("Ali zit nu vast in het rooster van de receptie", 1, 0, 0, None, None, ()),
     ("Two work experience placements started at reception this week.", 0, 0, 2, None, None, ()),
+    # dev set 12
+    ("Vanaf vandaag werken Lotte (20u), Gijs (16u) en Zara (24u) bij de postkamer.", 3, 0, 0)
+    + (None, 60.0, ()),
+    ("Nieuwe collega's gestart vandaag bij de catering: Ayoub (20u) en Sanne (20u).", 2, 0, 0)
+    + (None, 40.0, ()),
+    ("Stand: 12 kandidaten, 3 gestart deze maand (alle 3 24u), 0 gestopt.", 3, 0, 0, 12, 72.0)
+    + ((),),
+    ("Het contract van Marco is omgezet van tijdelijk naar vast", 0, 0, 0, None, None, ()),
+    ("Luuk signed his contract today and starts on Monday, 20 hrs/week", 0, 0, 0, None, None)
+    + ((),),
+    ("Pieter kan nu echt aan de slag. Start is op 1 maart.", 0, 0, 0, None, None, ()),
 ]
 
 
