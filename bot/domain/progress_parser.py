@@ -202,6 +202,10 @@ _CUES = (
     _cue("jobs", r"eerste week zit erop", verb=True),  # "Eerste week zit erop voor Daan!"
     _cue("jobs", r"vast in (het|de) (rooster|planning)", verb=True),  # "zit nu vast in het rooster"
     _cue("jobs", r"nieuw in (ons|het|de) (team|ploeg)", verb=True),  # "Nieuw in ons team: Arjen, …"
+    # dev set 13
+    _cue("jobs", r"(plekje|plek|plekkie) gevonden", verb=True),  # "heeft zijn plekje gevonden"
+    _cue("jobs", r"got the job", verb=True),
+    _cue("jobs", r"(nw|nwe) (collega|coll|medewerker|medewerkster|mdw)(s|'s)?"),  # "2 nw collega's"
     _cue("jobs", r"kicked off (his|her|their) job", verb=True),
     _cue("jobs", r"kicked off (his|her|their) new job", verb=True),
     _cue("jobs", r"ingeschreven als (werknemer|medewerker|medewerkster)", verb=True),
@@ -1391,11 +1395,14 @@ def _implicit_people(
         people, names, pronoun_only = _people_of_start(clause, after, sentence, cue_words)
         named_before = _NAME_THEN_COMMA.search(before)
         if not people and named_before and _a_person(named_before["name"], cue_words):
-            people, names, pronoun_only = (
-                1,
-                [named_before["name"]],
-                False,
-            )  # "Said, gisteren gestart"
+            # "Said, gisteren gestart"
+            people, names, pronoun_only = 1, [named_before["name"]], False
+        opening = _FIRST_CLAUSE_NAMES.match(before)
+        if not people and opening:
+            # "Sophie en Anouk, beiden 18 uur, zijn begonnen": who stands before the remark
+            opened = _NAME.findall(opening["names"])
+            if all(_a_person(n, cue_words) for n in opened):
+                people, names, pronoun_only = len(opened), opened, False
         if not people and cue in _CONVERSION_CUES and _INTERN_PHRASE.search(clause):
             people, names, pronoun_only = 1, [], False  # "de stagiair is nu in dienst gekomen"
         if cue is _CONVERTED_TO_JOB and _MADE_PERMANENT.search(sentence):
@@ -1423,6 +1430,9 @@ def _implicit_people(
             counts.totals[category] += people
 
 
+_FIRST_CLAUSE_NAMES = re.compile(
+    r"^\s*(?P<names>[A-Z][a-zà-ÿ]+(?:(?:,\s*|\s+(?:en|and|&)\s+)[A-Z][a-zà-ÿ]+)*)\s*,"
+)
 _NAME_THEN_COMMA = re.compile(r"\b(?P<name>[A-Z][a-zà-ÿ]+),\s*(?:[a-zà-ÿ]+\s*){0,2}$")
 # Who starts as staff of the supplier or the buyer is no start of the target group.
 _STAFF_WORDS = (
@@ -1458,7 +1468,8 @@ _WORKED_FOR = re.compile(
 )
 _NOT_A_JOB_AFTER = re.compile(
     r"^\s*(?:aan|met)\s+(?:een|de|het|haar|zijn)\s+(?:\w+\s+)?(?:opleiding|cursus|training"
-    r"|studie|scholing|taalcursus|voortraject|sollicitatietraining|oriëntatie|orientatie)\b",
+    r"|studie|scholing|taalcursus|voortraject|sollicitatietraining|oriëntatie|orientatie|werving"
+    r"|wervingsprocedure|selectie|sollicitatieprocedure)\b",
     re.I,
 )
 
@@ -1599,6 +1610,7 @@ def _unclear(text: str, toks: list[_Tok], i: int) -> bool:
 
 
 _FUTURE = re.compile(
+    r"\b(?:going to|gaan we|we gaan) (?:hire|aannemen|plaatsen|werven|recruit)\b|"
     r"\b(?:volgende|komende|next|coming) (?:week|maand|month|maandag|dinsdag|woensdag|donderdag"
     r"|vrijdag|monday|tuesday|wednesday|thursday|friday)\b|\b(?:morgen|overmorgen|tomorrow)\b",
     re.I,

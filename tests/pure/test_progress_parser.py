@@ -589,6 +589,15 @@ V2 = [
     ("Luuk signed his contract today and starts on Monday, 20 hrs/week", 0, 0, 0, None, None)
     + ((),),
     ("Pieter kan nu echt aan de slag. Start is op 1 maart.", 0, 0, 0, None, None, ()),
+    # dev set 13
+    ("Peter heeft zijn plekje gevonden in de kantine. 18 uur", 1, 0, 0, None, 18.0, ()),
+    ("She got the job! Maria is now working at the front desk, 20 hours a week", 1, 0, 0, None)
+    + (20.0, ()),
+    ("2 nw collega's schoonmaak, beide 20 uur, via uwv. vandaag gestart", 2, 0, 0, None, 40.0)
+    + ((),),
+    ("We are going to hire two people for the cleaning team next month", 0, 0, 0, None, None, ())
+    + (),
+    ("Rijkswaterstaat, de opdrachtgever, is begonnen met de werving", 0, 0, 0, None, None, ()),
 ]
 
 
