@@ -71,7 +71,9 @@ _WORDS |= {
 # never before an event noun ("een gesprek met de inkoper", "een contract met de gemeente").
 # Accented "één"/"eén" is always the numeral; "een is aangenomen" is therefore not counted.
 _DIALECT_ARTICLES = {"ene", "nen", "unne", "'n", "eine", "ne", "'ne", "ain"}
-_RECENT_DAY = r"(vandaag|gisteren|maandag|dinsdag|woensdag|donderdag|vrijdag|kort)"
+_WEEKDAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag"
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_RECENT_DAY = rf"(vandaag|gisteren|{_WEEKDAYS}|kort)"
 _DIALECT_NUMBERS = {"twij": 2, "drij": 3}
 _BOTH = {"beide", "both"}  # "beide kandidaten zijn begonnen"; "beiden" / "allebei" stand alone
 # After a figure: an ordinal ("1e", "2de", "3rd") or a measure glued on ("28-urig", "24-hour")
@@ -181,9 +183,10 @@ _CUES = (
     _cue("jobs", r"(draait|loopt) mee", verb=True),
     _cue("jobs", r"(werkt|zit|draait|staat|loopt) sinds " + _RECENT_DAY, verb=True),
     _cue(
-        "jobs", r"(werkt|zit|draait|staat|loopt) sinds (vorige|afgelopen) " + _RECENT_DAY, verb=True
+        "jobs",
+        rf"(werkt|zit|draait|staat|loopt) sinds (vorige|afgelopen) (week|{_WEEKDAYS})",
+        verb=True,
     ),
-    _cue("jobs", r"(werkt|zit|draait|staat|loopt) sinds (vorige|afgelopen) week", verb=True),
     _cue("jobs", r"versterkt|versterken", verb=True),  # "Nadia kwam het team versterken"
     _WELCOMED,
     _cue("jobs", r"welkom geheten", verb=True),
@@ -248,7 +251,7 @@ _CUES = (
     _cue("internships", r"(werkervarings|leerwerk)(plek|plekken|plaats|plaatsen)|lwp"),
     _cue("internships", r"proefplaatsing(en)?|bbl-(plek|plekken|plaats|plaatsen)|bbl'?ers?"),
     _cue("internships", r"bbl-(traject|trajecten|opleiding|opleidingen)|bbl"),
-    _cue("internships", r"bbl-leerlingen?|bbl-leerling|bbl-leerlingen"),
+    _cue("internships", r"bbl-leerling(en)?"),
 )
 
 # --- typos ---------------------------------------------------------------------------------
@@ -464,8 +467,8 @@ def _of_a_group(toks: list[_Tok], i: int) -> bool:
 
 _CANDIDATE_WORDS = {"kandidaten", "candidates", "kandidaat", "sollicitanten"}  # the stock
 _GROUP_WORDS = {"de", "the", "onze", "our", "die", "those", "eerste", "first", "these", "deze"}
-_LEFT = {"uitgestroomd", "vertrokken", "weggegaan", "overgestapt", "left", "moved", "gestopt"}
-_INTO = {"doorgestroomd", "omgezet", "overgegaan", "overgestapt", "converted"}
+_MOVED_ON = {"uitgestroomd", "vertrokken", "weggegaan", "left", "moved", "gestopt"}
+_MOVED_ON |= {"doorgestroomd", "omgezet", "overgegaan", "overgestapt", "converted"}
 _RECRUITING = {"werving", "werven", "recruitment", "vacature", "vacatures", "wervingsprocedure"}
 _HOUR_LABEL_WORDS = {"uren", "uur", "hours", "hrs", "urenverdeling", "contracturen"}
 _LINE_END = {"\n", ".", ";", "!", "?"}
@@ -505,15 +508,15 @@ def _attach(toks: list[_Tok], i: int, cues: dict[int, tuple[_Cue, int]]) -> _Cue
         return None  # "één van de drie nieuwe collega's is gestopt": the three are no count
     if _before(toks, i, _RECRUITING, 4):
         return None  # "de werving voor de drie extra plaatsen is gestart": sought, not filled
-    if tok.article and i > 1 and toks[i - 1].text in ("naar", "to") and toks[i - 2].text in _LEFT:
-        return None  # "uitgestroomd naar een baan bij een hoveniersbedrijf": a job elsewhere
+    # "uitgestroomd naar een baan bij een hoveniersbedrijf": a job elsewhere; "is doorgestroomd
+    # naar een betaalde baan": the person, counted already
     if (
         tok.article
         and i > 1
         and toks[i - 1].text in ("naar", "to", "in")
-        and toks[i - 2].text in _INTO
+        and toks[i - 2].text in _MOVED_ON
     ):
-        return None  # "is doorgestroomd naar een betaalde baan": the person, counted already
+        return None
     label = _label_cue(toks, i - 1, cues) if i and toks[i - 1].kind == "colon" else None
     if label == _IN_DIENST and _NEW_LABEL.search(_text_of(toks)):
         return None  # a form with "in dienst: 5" and "nieuw deze periode: 1": a stock
@@ -1009,12 +1012,7 @@ def _scan_cached(text: str, masked: tuple[Span, ...]) -> _Counts:
             continue
         # in the number's own clause: "2 stages gestart, en 1 persoon is doorgestroomd naar
         # een betaalde baan" keeps its 2 internships
-        clause_end = _CLAUSE_END.search(text, tok.start)
-        own_clause = (
-            _clause_start(text, tok.start),
-            clause_end.start() if clause_end else len(text),
-        )
-        if cue.category == "internships" and _CONVERTED.search(text, *own_clause):
+        if cue.category == "internships" and _CONVERTED.search(text, *_own_clause(text, tok.start)):
             cue = _CONVERTED_TO_JOB  # "de 2 proefplaatsingen zijn omgezet in een contract"
         if cue.category == "jobs" and (internship := _started_with_internship(toks, i, cues)):
             cue = internship  # "twee jongeren zijn gestart met een stage": two internships
@@ -1121,8 +1119,7 @@ _STARTS_TODAY = re.compile(
 # told by how long it has been (at most a few weeks, or a date)
 _WORKS_SINCE = re.compile(
     r"\b(?P<name>[A-Z][a-zà-ÿ]+)\s+(?:werkt|draait|zit|loopt)\s+(?:nu\s+|al\s+)?sinds\s+"
-    r"(?:\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
-    r"|november|december)|(?:een|1|2|3|twee|drie)\s+(?:week|weken|dagen|dag)|kort)\b"
+    rf"(?:\d{{1,2}}\s+(?:{_MONTHS})|(?:een|1|2|3|twee|drie)\s+(?:week|weken|dagen|dag)|kort)\b"
 )
 # "Inmiddels draaien Wouter en Nadine sinds deze week mee"
 _NAMED_JOIN_IN = re.compile(
@@ -1131,8 +1128,7 @@ _NAMED_JOIN_IN = re.compile(
 )
 # "Sinds 16 september werken er twee mensen uit de doelgroep": how many since a recent day
 _WORK_SINCE_COUNT = re.compile(
-    r"\bsinds\s+(?:\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september"
-    r"|oktober|november|december)|maandag|dinsdag|woensdag|donderdag|vrijdag|vorige week)\s+"
+    rf"\bsinds\s+(?:\d{{1,2}}\s+(?:{_MONTHS})|{_WEEKDAYS}|vorige week)\s+"
     r"werk(?:t|en)\s+er\s+(?P<n>\d{1,2}|een|één|twee|drie|vier|vijf|zes)\s+(?:nieuwe\s+)?"
     r"(?:mensen|medewerkers?|personen|collega'?s|persoon)\b",
     re.I,
@@ -1144,8 +1140,8 @@ _STARTED_WITH = re.compile(
     re.I,
 )
 _WORK_FROM_TODAY = re.compile(
-    r"\b(?:[Vv]anaf|[Pp]er|[Ss]inds)\s+(?:vandaag|gisteren|maandag|dinsdag|woensdag|donderdag"
-    r"|vrijdag)\s+werken\s+(?P<who>[A-Z][^.!?\n]{0,80}?)\s+(?:bij|in|op|voor)\s"
+    rf"\b(?:[Vv]anaf|[Pp]er|[Ss]inds)\s+(?:vandaag|gisteren|{_WEEKDAYS})\s+werken\s+"
+    r"(?P<who>[A-Z][^.!?\n]{0,80}?)\s+(?:bij|in|op|voor)\s"
 )
 _HIRED_SOMEONE = re.compile(r"\b(?:hired|welcomed|onboarded) (?:someone|somebody|a new)\b", re.I)
 
@@ -1523,12 +1519,12 @@ def _people_of_start(
     one = _ONE_BEFORE.search(clause) or _ORDINAL_PERSON.search(clause)
     one = one or _PERSON_NOUN_PHRASE.search(clause)
     person = bool(names) or bool(one or _PERSON.search(clause))
-    people = 2 if _NAME_PAIR.search(clause) or _LOWER_PAIR.search(clause) else 1 if person else 0
-    if people == 1 and _BOTH_BEFORE.search(clause):  # "Yusuf en Dewi zijn allebei begonnen"
-        people = 2
     pair = _NAME_PAIR.search(clause)
     if pair and not all(_a_person(n, cue_words) for n in _NAME.findall(pair.group())):
-        pair, people = None, 1 if person else 0  # "Belastingdienst en Sodexo": no two people
+        pair = None  # "Belastingdienst en Sodexo": no two people
+    people = 2 if pair or _LOWER_PAIR.search(clause) else 1 if person else 0
+    if people == 1 and _BOTH_BEFORE.search(clause):  # "Yusuf en Dewi zijn allebei begonnen"
+        people = 2
     # the clause begins after the last comma: "Jochem, Hanna en Sven" reaches back before it
     listed = pair and next(
         (m for m in _NAME_LIST.finditer(sentence) if m.group().endswith(pair.group())), None
@@ -1619,12 +1615,17 @@ _CLAUSE_END = re.compile(r"[,;.!?\n]")
 _HIRED_STARTS_LATER = re.compile(
     r"\b(?:start|starten|begint|beginnen|starts|begins|will start)\s+(?:op\s+|per\s+|on\s+|in\s+)?"
     r"(?:over\s+(?:\d|een|twee|drie|vier|enkele)\s+(?:weken|week|dagen|maanden)|in\s+\d\s+weeks"
-    r"|\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
-    r"|november|december))\b",
+    rf"|\d{{1,2}}\s+(?:{_MONTHS}))\b",
     re.I,
 )
 _HIRED = re.compile(r"\b(?:aangenomen|hired|contract getekend|signed)\b", re.I)
 _STARTED_PAST = re.compile(r"\b(?:gestart|begonnen|started|began|in dienst getreden)\b", re.I)
+
+
+def _own_clause(text: str, pos: int) -> Span:
+    """The clause holding text[pos], from its start to the next comma or sentence end."""
+    end = _CLAUSE_END.search(text, pos)
+    return _clause_start(text, pos), end.start() if end else len(text)
 
 
 def _clause_start(text: str, pos: int) -> int:
