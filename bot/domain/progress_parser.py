@@ -112,11 +112,12 @@ class _Cue:
     # Consecutive tokens as (negated, regex); a negated part ("!van") only looks ahead.
     pattern: tuple[tuple[bool, re.Pattern[str]], ...]
     article_ok: bool = True
+    not_after: frozenset[str] = frozenset()  # words that make it another word ("to start")
 
 
-def _cue(cat: str, spec: str, *, verb: bool = False, article_ok: bool = True) -> _Cue:
+def _cue(cat: str, spec: str, *, verb: bool = False, article_ok: bool = True, not_after=()) -> _Cue:
     parts = tuple((p.startswith("!"), re.compile(p.lstrip("!"))) for p in spec.split())
-    return _Cue(cat, verb, parts, article_ok)
+    return _Cue(cat, verb, parts, article_ok, frozenset(not_after))
 
 
 # Cues the rules below refer to by name.
@@ -216,6 +217,15 @@ _CUES = (
     _cue("jobs", r"contract(en)? op zak", verb=True),
     _CAME_IN,
     _cue("jobs", r"bij (gekomen|gekregen)", verb=True),
+    # dev set 14: a start as a noun, counted ("1 start (mailroom, 24h)", "een echte start")
+    # but not a plan ("scheduled to start", "4 starts for Q3") or the pilot's own start
+    _cue(
+        "jobs",
+        r"start !(is|was|van|of|uitgesteld|postponed)",
+        article_ok=False,
+        not_after=("to", "te", "will", "gaan", "zullen", "the", "de"),
+    ),
+    _cue("jobs", r"starts !(for|voor|last|vorige)", article_ok=False),
     _cue("ended", r"uitgevallen|uitval|uitvallers?|gestopt|vertrokken|ontslagen", verb=True),
     _cue("ended", r"weggegaan|uitgestroomd", verb=True),
     _cue("ended", r"kwijtgeraakt|opgehouden|opgehouwe|opgestapt|opstapt", verb=True),
@@ -267,7 +277,7 @@ werkervaringsplek werkervaringsplekken proefplaatsing proefplaatsingen knelpunt 
 probleem problemen opgelost geregeld gesprek gesprekken geleerd overleg werkbezoek
 kennismaking intake presentatie training voorgedragen voorgesteld candidates internship
 candidate internships started joined beeld startte startten begon dienst contract contracten
-getekend ondertekend verlengd
+getekend ondertekend verlengd uitgestroomd
 """.split()
 # Real words a few letters from a key word: never "corrected".
 _NOT_TYPOS = {"banden", "plaatsen", "plannen", "planning", "gesteld", "gestaakt", "stappen"}
@@ -278,6 +288,8 @@ _NOT_TYPOS |= {"gegaan", "gedaan", "gehaald", "diensten", "bediend", "getekende"
 _NOT_TYPOS |= {"start", "starts"}  # "ze start 1 mei": a plan, not "gestart"
 _NOT_TYPOS |= {"contracturen", "werkuren", "arbeidsuren"}  # "Contracturen: 28" is no contract
 _NOT_TYPOS |= {"beginnen"}  # "gaat beginnen" is no "begonnen": a plan, not a start
+# "Positieve uitstroom!" is a kind of end, told of one already counted, no "uitgestroomd"
+_NOT_TYPOS |= {"uitstroom"}
 _WORD_RX = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -371,6 +383,8 @@ def _cue_starts(toks: list[_Tok]) -> dict[int, tuple[_Cue, int]]:
         if toks[i].kind != "word":
             continue
         for cue in _cues_from(toks[i].text):
+            if cue.not_after and i and toks[i - 1].text in cue.not_after:
+                continue
             j = i + 1
             for neg, rx in cue.pattern[1:]:
                 ok = j < len(toks) and toks[j].kind == "word" and bool(rx.fullmatch(toks[j].text))
@@ -446,14 +460,15 @@ def _has_own_number(toks: list[_Tok], k: int) -> bool:
 
 
 def _first_of_hours(toks: list[_Tok], i: int) -> bool:
-    """The 20 of "20 en 28 uur": hours of the first person, the unit said once."""
-    after = toks[i + 1 : i + 4]
-    return (
-        len(after) == 3
-        and after[0].text in ("en", "and", "&")
-        and after[1].kind == "num"
-        and after[2].text in _HOUR_UNITS
-    )
+    """The 20 of "20 en 28 uur" or "20, 20 en 24 uur": hours of the first person, the unit
+    said once, after the last."""
+    j = i + 1
+    while j + 1 < len(toks) and toks[j].text in _HOURS_LIST_GLUE and toks[j + 1].kind == "num":
+        j += 2
+    return j > i + 1 and j < len(toks) and toks[j].text in _HOUR_UNITS
+
+
+_HOURS_LIST_GLUE = {",", "en", "and", "&", "+"}
 
 
 def _of_a_group(toks: list[_Tok], i: int) -> bool:
@@ -474,11 +489,16 @@ _HOUR_LABEL_WORDS = {"uren", "uur", "hours", "hrs", "urenverdeling", "contractur
 _LINE_END = {"\n", ".", ";", "!", "?"}
 
 
+_BE = {"are", "were", "zijn", "waren", "is", "was"}
+
+
 def _under_hours_label(toks: list[_Tok], i: int) -> bool:
     """The number follows a label about hours on its line: "Uren van de starters: 20, 20 en
     16" lists hours, not people (it counted 36 starters)."""
     j = i - 1
     while j >= 0 and i - j < 12 and toks[j].kind != "colon" and toks[j].text not in _LINE_END:
+        if toks[j].text in _BE and j and toks[j - 1].text in _HOUR_LABEL_WORDS:
+            return True  # "hours are 16, 24 and 24", "de uren zijn 20 en 24"
         j -= 1
     if j < 0 or toks[j].kind != "colon":
         return False
@@ -926,9 +946,14 @@ def _internship_with(toks: list[_Tok], j: int, cues) -> tuple[_Cue, bool] | None
         return None
     article = j + 1 < len(toks) and toks[j + 1].article
     k = j + 1 + article
+    # "begonnen aan hun stage", "started their internship": the owner, no count
+    k += not article and k < len(toks) and toks[k].text in _INTERN_OWNER
     if k in cues and cues[k][0].category == "internships":
         return cues[k][0], article
     return None
+
+
+_INTERN_OWNER = {"hun", "haar", "zijn", "de", "het", "their", "her", "his", "the"}
 
 
 def _started_with_internship(toks: list[_Tok], i: int, cues) -> _Cue | None:
@@ -1107,7 +1132,10 @@ _AT_WORK_NOUN = re.compile(
     r"|aan het werk|werken|working|banen)\b",
     re.I,
 )
-_PERSON = re.compile(r"\b(?:iemand|someone|somebody|hij|zij|ze|he|she)\b", re.I)
+# "mevrouw jansen is begonnen": a person, also when the name is typed in lowercase
+_PERSON = re.compile(
+    r"\b(?:iemand|someone|somebody|hij|zij|ze|he|she|mevrouw|meneer|mevr|dhr)\b", re.I
+)
 # A start said with the person after the verb, and no number.
 _STARTS_TODAY = re.compile(
     r"\b(?:(?i:per|vanaf|sinds) )?(?i:vandaag|gisteren|maandag|dinsdag|woensdag|donderdag|vrijdag"
@@ -1258,6 +1286,16 @@ _OF_NAME = re.compile(
     r"|^\s*(?P<cap>[A-Z][a-zà-ÿ]+)\s*[:!]"  # "Eerste werkdag Lieke: ging goed!"
 )
 # "de tweede kandidaat", "onze eerste medewerker", "nummer vier": one person
+_ORDINALS = (
+    r"(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende"
+    r"|first|second|third|fourth|fifth|sixth|\d+(?:e|ste|de|st|nd|rd|th))"
+)
+_TWO_ORDINALS = re.compile(
+    rf"\b(?:de|het|onze|our|the)\s+{_ORDINALS}\s+(?:en|and|&)\s+{_ORDINALS}\s+(?:\w+\s+)?"
+    r"(?:kandida\w*|medewerk\w*|collega\w*|deelnemer\w*|starters?|werknemers?|mdw"
+    r"|candidates?|employees?|colleagues?)\b",
+    re.I,
+)
 _ORDINAL_PERSON = re.compile(
     r"\b(?:de|het|onze|our|the)\s+(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste"
     r"|negende|tiende|first|second|third|fourth|fifth|\d+(?:e|ste|de|st|nd|rd|th))\s+(?:\w+\s+)?"
@@ -1525,6 +1563,8 @@ def _people_of_start(
     people = 2 if pair or _LOWER_PAIR.search(clause) else 1 if person else 0
     if people == 1 and _BOTH_BEFORE.search(clause):  # "Yusuf en Dewi zijn allebei begonnen"
         people = 2
+    if _TWO_ORDINALS.search(clause):  # "onze vierde en vijfde medewerker": two people
+        people = max(people, 2)
     # the clause begins after the last comma: "Jochem, Hanna en Sven" reaches back before it
     listed = pair and next(
         (m for m in _NAME_LIST.finditer(sentence) if m.group().endswith(pair.group())), None
@@ -1544,9 +1584,11 @@ def _people_of_start(
     return people, names, not names and people == 1 and not one
 
 
-# "gestart met inwerken: Linda en Wim", "Vandaag gestart bij archief: Wendy en Hans"
+# "gestart met inwerken: Linda en Wim", "Vandaag gestart bij archief: Wendy en Hans";
+# "Started working today: Lucas", "Eerste werkdag gehad: Ilse en Bram" (dev set 14)
 _WITH_LABEL = re.compile(
-    r"^\s*(?:met|with|bij|at|in|op|vandaag|today|deze week|this week)\b[^:.,!?\n]{0,60}:"
+    r"^\s*(?:met|with|bij|at|in|op|vandaag|today|deze week|this week|working|gehad)\b"
+    r"[^:.,!?\n]{0,60}:"
 )
 _CONVERTED = re.compile(
     r"\bomgezet (?:in|naar) (?:een )?(?:\w+ )?(?:\w*contract|baan|dienstverband"
@@ -1680,7 +1722,7 @@ _HOURS = re.compile(
 )
 # "3 dagen van 6 uur", "4 daag van 6 uur", "3 ochtenden van 4 uur", "5 dagen 4 uur per dag"
 _DAYS_BEFORE = re.compile(
-    r"\b(?P<days>[1-7]|een|twee|drie|vier|vijf|zes|two|three|four|five)\s+(?:dagen|daag|dag"
+    r"\b(?P<days>[1-7]|een|twee|drie|vier|vijf|zes|two|three|four|five)\s+(?:dagen|daagen|daag|dag"
     r"|ochtenden|middagen|avonden|diensten|days|mornings|afternoons|shifts)\s+"
     r"(?:van|à|a|of|per week van)?\s*$",
     re.I,

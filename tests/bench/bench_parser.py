@@ -47,6 +47,8 @@ SETS = {  # tests/eval/README.md says which set drove which choice
     "dev 12 (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten_dev12.jsonl",
     # a thirteenth: 150 of every kind, as a first real week of use (12-02, afternoon)
     "dev 13 (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten_dev13.jsonl",
+    # a fourteenth: 200, 99 with starts, 29 that only look like one, 42 English (12-02, evening)
+    "dev 14 (tuned on)": ROOT / "tests" / "eval" / "voortgang_berichten_dev14.jsonl",
     "held-out": ROOT / "tests" / "eval" / "voortgang_berichten_heldout.jsonl",
     # a second held-out set, by yet another helper (2026-12-01, late)
     "held-out 2": ROOT / "tests" / "eval" / "voortgang_berichten_heldout2.jsonl",

@@ -598,6 +598,21 @@ V2 = [
     ("We are going to hire two people for the cleaning team next month", 0, 0, 0, None, None, ())
     + (),
     ("Rijkswaterstaat, de opdrachtgever, is begonnen met de werving", 0, 0, 0, None, None, ()),
+    # dev set 14: a start as a noun; not a plan, nor the pilot's own start
+    ("Deze week 1 start bij de receptie (20u)", 1, 0, 0, None, 20.0, ()),
+    ("Eindelijk een echte start: Noor, 24 uur", 1, 0, 0, None, 24.0, ()),
+    ("Two are scheduled to start in May", 0, 0, 0, None, None, ()),
+    ("We are at +3 since the start of the pilot", 0, 0, 0, None, None, ()),
+    ("Eén start is uitgesteld tot juni", 0, 0, 0, None, None, ()),
+    ("meneer de vries is begonnen bij de catering", 1, 0, 0, None, None, ()),
+    ("Karin is begonnen, 3 daagen 6 uur", 1, 0, 0, None, 18.0, ()),
+    ("Drie leerlingen zijn begonnen aan hun stage in de keuken", 0, 0, 3, None, None, ()),
+    ("Started working today: Yara, at the mailroom", 1, 0, 0, None, None, ()),
+    ("Eerste werkdag gehad: Tim en Sara. Allebei 16u.", 2, 0, 0, None, 32.0, ()),
+    ("Vandaag zijn onze zesde en zevende collega begonnen", 2, 0, 0, None, None, ()),
+    ("Ingestroomd: 3. Uitgestroomd: 1", 3, 1, 0, None, None, ()),
+    ("2 gestart, 1 gestopt. Starters: 16 en 20 uur.", 2, 1, 0, None, 36.0, ()),
+    ("3 gestart. Starters: 16, 20 en 24 uur.", 3, 0, 0, None, 60.0, ()),
 ]
 
 
