@@ -170,6 +170,12 @@ def test_a_near_domain_refusal_names_who_does_answer(builtin_kb, question, who):
             False,
         ),
         ("Wat is de no-riskpolis?", ["UWV betaalt een ziektewetuitkering."], False),
+        (  # sick leave itself is for the company doctor and UWV
+            "Binnen hoeveel weken moet het plan van aanpak er zijn volgens de Wet poortwachter?",
+            ["De no-riskpolis geldt als de werknemer ziek wordt."],
+            True,
+        ),
+        ("Wat moet ik doen als mijn werknemer ziek wordt?", ["De no-riskpolis ..."], False),
     ],
 )
 def test_a_topic_of_another_organisation_is_referred_unless_the_passages_cover_it(
