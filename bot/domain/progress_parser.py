@@ -1285,17 +1285,18 @@ _OF_NAME = re.compile(
     r"^\s*(?:van|voor|of|for)\s+(?P<first>[A-Za-zà-ÿ]+)(?:\s+(?:en|and|&)\s+(?P<second>[A-Za-zà-ÿ]+))?"
     r"|^\s*(?P<cap>[A-Z][a-zà-ÿ]+)\s*[:!]"  # "Eerste werkdag Lieke: ging goed!"
 )
-# "de tweede kandidaat", "onze eerste medewerker", "nummer vier": one person
 _ORDINALS = (
     r"(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende"
     r"|first|second|third|fourth|fifth|sixth|\d+(?:e|ste|de|st|nd|rd|th))"
 )
+# "onze vierde en vijfde medewerker": two people
 _TWO_ORDINALS = re.compile(
     rf"\b(?:de|het|onze|our|the)\s+{_ORDINALS}\s+(?:en|and|&)\s+{_ORDINALS}\s+(?:\w+\s+)?"
     r"(?:kandida\w*|medewerk\w*|collega\w*|deelnemer\w*|starters?|werknemers?|mdw"
     r"|candidates?|employees?|colleagues?)\b",
     re.I,
 )
+# "de tweede kandidaat", "onze eerste medewerker", "nummer vier": one person
 _ORDINAL_PERSON = re.compile(
     r"\b(?:de|het|onze|our|the)\s+(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste"
     r"|negende|tiende|first|second|third|fourth|fifth|\d+(?:e|ste|de|st|nd|rd|th))\s+(?:\w+\s+)?"
