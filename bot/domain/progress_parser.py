@@ -1310,7 +1310,7 @@ _ORDINAL_PERSON = re.compile(
 _PERSON_NOUN_PHRASE = re.compile(
     r"\b(?:die|deze|onze|ons|our|that|this|een|ene|'ne|ne|nen|ain|a)\s+(?:nieuwe\s+|nije\s+|new\s+)?"
     r"(?:jongen|meid|dame|gozer|gast|kerel|collega|medewerker|medewerkster|kracht|starter|mattie"
-    r"|guy|lad|colleague)\b(?!s|'s)",
+    r"|parttimer|fulltimer|guy|lad|colleague)\b(?!s|'s)",  # "een parttimer" (dev set 14)
     re.I,
 )
 _LOWER_SUBJECT = re.compile(

@@ -613,6 +613,7 @@ V2 = [
     ("Ingestroomd: 3. Uitgestroomd: 1", 3, 1, 0, None, None, ()),
     ("2 gestart, 1 gestopt. Starters: 16 en 20 uur.", 2, 1, 0, None, 36.0, ()),
     ("3 gestart. Starters: 16, 20 en 24 uur.", 3, 0, 0, None, 60.0, ()),
+    ("Er is een fulltimer begonnen bij de receptie", 1, 0, 0, None, None, ()),
 ]
 
 
