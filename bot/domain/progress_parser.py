@@ -1298,8 +1298,7 @@ _TWO_ORDINALS = re.compile(
 )
 # "de tweede kandidaat", "onze eerste medewerker", "nummer vier": one person
 _ORDINAL_PERSON = re.compile(
-    r"\b(?:de|het|onze|our|the)\s+(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste"
-    r"|negende|tiende|first|second|third|fourth|fifth|\d+(?:e|ste|de|st|nd|rd|th))\s+(?:\w+\s+)?"
+    rf"\b(?:de|het|onze|our|the)\s+{_ORDINALS}\s+(?:\w+\s+)?"
     r"(?:kandidaat|medewerker|medewerkster|collega|deelnemer|persoon|starter|mdw|werknemer"
     r"|candidate|employee|colleague)\b"
     r"|\b(?:nummer|nr\.?|number)\s+(?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\b",
