@@ -40,6 +40,9 @@ threadpoolctl.threadpool_limits(limits=1, user_api="blas")
 CHUNKS = "vonkje_chunks"
 ALIASES = "vonkje_aliases"  # one vector per alternative question, pointing at its passage
 SENTENCES = "vonkje_sentences"  # one vector per sentence of a passage, for answers
+# the same sentences embedded under their passage's heading: "Datum: 14 januari" alone says
+# nothing of a "startbijeenkomst"; under "Verslag startbijeenkomst ..." it does (ranking only)
+SENTENCES_IN_CONTEXT = "vonkje_sentences_in_context"
 MANIFEST = "vonkje_manifest"
 _GENERATION = "__generation__"
 CURATED_PREFIX = "vonkje:antwoord/"  # sources of coordinators' answers
@@ -47,8 +50,9 @@ BUILTIN_PREFIX = "vonkje:kennisbank/"  # the documents shipped in knowledge/docs
 UPLOAD_PREFIX = "vonkje:bron/"  # documents a coordinator sent to the bot, by file name
 # v2: 800-character passages, sentence vectors; v3: a list item is one sentence (text.py), so
 # its sentence vectors differ and an older folder is indexed again; v4: a plain-text file is
-# cut by its headings, and a long numbered step keeps its number once (loaders.py, text.py)
-INDEX_FORMAT = 4
+# cut by its headings, and a long numbered step keeps its number once (loaders.py, text.py);
+# v5: sentence vectors under their heading (SENTENCES_IN_CONTEXT)
+INDEX_FORMAT = 5
 _PAGE = 2000
 RECHECK_SECONDS = 1.0  # how stale another process's commit may look to this one
 
@@ -120,6 +124,11 @@ class Index:
         )
         self._sentences = client.get_or_create_collection(
             SENTENCES, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+        )
+        self._sentences_in_context = client.get_or_create_collection(
+            SENTENCES_IN_CONTEXT,
+            embedding_function=None,
+            configuration={"hnsw": {"space": "cosine"}},
         )
         self._manifest = client.get_or_create_collection(MANIFEST, embedding_function=None)
         self.batch_size = 64
@@ -202,13 +211,18 @@ class Index:
         ]
         if not rows:
             return
+        ids = [sentence_id for sentence_id, _, _ in rows]
+        metadatas = [
+            {"chunk_id": c.id, "source": c.source, "doc_hash": c.doc_hash} for _, _, c in rows
+        ]
+        alone = [sentence for _, sentence, _ in rows]
+        in_context = [f"{c.heading}\n{sentence}" for _, sentence, c in rows]
+        vectors = self.embeddings.embed_documents(alone + in_context)  # one call: full batches
         self._sentences.upsert(
-            ids=[sentence_id for sentence_id, _, _ in rows],
-            documents=[sentence for _, sentence, _ in rows],
-            embeddings=self.embeddings.embed_documents([sentence for _, sentence, _ in rows]),
-            metadatas=[
-                {"chunk_id": c.id, "source": c.source, "doc_hash": c.doc_hash} for _, _, c in rows
-            ],
+            ids=ids, documents=alone, embeddings=vectors[: len(rows)], metadatas=metadatas
+        )
+        self._sentences_in_context.upsert(
+            ids=ids, embeddings=vectors[len(rows) :], metadatas=metadatas
         )
 
     def forget(self, source: str) -> bool:
@@ -227,6 +241,7 @@ class Index:
         self._chunks.delete(where=where)
         self._aliases.delete(where=where)
         self._sentences.delete(where=where)
+        self._sentences_in_context.delete(where=where)
 
     def stale_chunks(self) -> int:
         """Passages not visible to readers (left by an interrupted write); for diagnostics."""
@@ -311,6 +326,7 @@ class IndexView:
     alias_vectors: np.ndarray
     alias_owner: np.ndarray  # chunk row of each alias, sorted
     sentence_vectors: np.ndarray
+    sentence_context_vectors: np.ndarray  # the same rows, each embedded under its heading
     sentence_owner: np.ndarray  # chunk row of each sentence, sorted
     sentences: list[str]
     document_of: np.ndarray  # document number of each chunk
@@ -352,10 +368,20 @@ class IndexView:
         )
 
     def sentence_similarities(self, vector: Sequence[float]) -> np.ndarray:
-        """Per passage, the similarity of its closest stored sentence (-1 if none)."""
-        return self._closest_per_passage(
+        """Per passage, the similarity of its closest stored sentence, read alone or under
+        its heading, whichever is closer (-1 if none). On the tuned sets the better of the
+        two beat either one alone (README, 2026-12-02 late): alone, "Datum: 14 januari" is
+        far from "wanneer was de startbijeenkomst?"; under its heading, a sentence about
+        one detail can be drowned by a heading about another."""
+        alone = self._closest_per_passage(
             self.sentence_vectors, self._sentence_passages, self._sentence_starts, vector
         )
+        if not len(self.sentence_context_vectors):
+            return alone
+        in_context = self._closest_per_passage(
+            self.sentence_context_vectors, self._sentence_passages, self._sentence_starts, vector
+        )
+        return np.maximum(alone, in_context)
 
     def _closest_per_passage(self, vectors, passages, starts, vector) -> np.ndarray:
         best = np.full(len(self.chunks), -1.0, dtype=np.float32)
@@ -407,7 +433,13 @@ class IndexView:
         )
         sentence_rows = sorted(
             (
-                (row_of[meta["chunk_id"]], int(sentence_id.rsplit("-s", 1)[1]), text, vector)
+                (
+                    row_of[meta["chunk_id"]],
+                    int(sentence_id.rsplit("-s", 1)[1]),
+                    text,
+                    vector,
+                    sentence_id,
+                )
                 for sentence_id, text, meta, vector in _pages(
                     index._sentences, ["documents", "metadatas"]
                 )
@@ -415,6 +447,14 @@ class IndexView:
             ),
             key=lambda row: row[:2],
         )
+        in_context = {
+            sentence_id: vector
+            for sentence_id, meta, vector in _pages(index._sentences_in_context, ["metadatas"])
+            if meta["chunk_id"] in row_of
+        }
+        # a sentence without one (never, since format 5 re-indexes older folders) is far
+        width = len(sentence_rows[0][3]) if sentence_rows else 0
+        context_vectors = [in_context.get(row[4], np.zeros(width)) for row in sentence_rows]
         tokens = [tokenize(c.indexed_text) for c in chunks]
         sources = sorted({c.source for c in chunks})
         document_number = {source: n for n, source in enumerate(sources)}
@@ -433,6 +473,7 @@ class IndexView:
             alias_vectors=_matrix([v for _, v in aliases]),
             alias_owner=np.array([owner for owner, _ in aliases], dtype=int),
             sentence_vectors=_matrix([row[3] for row in sentence_rows]),
+            sentence_context_vectors=_matrix(context_vectors),
             sentence_owner=np.array([row[0] for row in sentence_rows], dtype=int),
             sentences=[row[2] for row in sentence_rows],
             document_of=document_of,

