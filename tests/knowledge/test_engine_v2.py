@@ -271,7 +271,7 @@ samen met een vaste collega.
 def test_a_line_that_names_only_its_fact_is_found_under_its_heading(
     tmp_path, indexed_data_dir, embeddings
 ):
-    """"Social return: 4 procent" does not say which proeftuin; its heading does. Read
+    """The line "Social return: 4 procent" does not say which proeftuin; its heading does. Read
     alone, the line lost to the built-in passages on social return percentages."""
     import shutil
 
