@@ -54,6 +54,11 @@ UPLOAD_PREFIX = "vonkje:bron/"  # documents a coordinator sent to the bot, by fi
 # v5: sentence vectors under their heading (SENTENCES_IN_CONTEXT)
 INDEX_FORMAT = 5
 _PAGE = 2000
+# Chroma's own nearest-neighbour search is never used on these collections: IndexView scores
+# every vector exactly. The graph Chroma builds on each write is wasted work, so it is kept
+# sparse: 3,000 vectors were written in 2.8 s instead of 7.4 s (measured). A folder made
+# before keeps the collections' old settings (Chroma ignores a new configuration), and works.
+_UNSEARCHED = {"hnsw": {"space": "cosine", "ef_construction": 8, "max_neighbors": 4}}
 RECHECK_SECONDS = 1.0  # how stale another process's commit may look to this one
 
 
@@ -116,19 +121,17 @@ class Index:
             collection_name=CHUNKS,
             embedding_function=embeddings,
             client=client,
-            collection_configuration={"hnsw": {"space": "cosine"}},
+            collection_configuration=_UNSEARCHED,
         )
         self._chunks = client.get_or_create_collection(CHUNKS, embedding_function=None)
         self._aliases = client.get_or_create_collection(
-            ALIASES, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+            ALIASES, embedding_function=None, configuration=_UNSEARCHED
         )
         self._sentences = client.get_or_create_collection(
-            SENTENCES, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+            SENTENCES, embedding_function=None, configuration=_UNSEARCHED
         )
         self._sentences_in_context = client.get_or_create_collection(
-            SENTENCES_IN_CONTEXT,
-            embedding_function=None,
-            configuration={"hnsw": {"space": "cosine"}},
+            SENTENCES_IN_CONTEXT, embedding_function=None, configuration=_UNSEARCHED
         )
         self._manifest = client.get_or_create_collection(MANIFEST, embedding_function=None)
         self.batch_size = 64
